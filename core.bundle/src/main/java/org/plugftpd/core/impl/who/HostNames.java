@@ -4,6 +4,9 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.UnknownHostException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -17,16 +20,36 @@ public final class HostNames {
 
     /**
      * The production resolver: a PTR lookup of the bare address (not a name the address may have
-     * been created with), the numeric form when there is no name.
+     * been created with), the numeric form when there is no name. Unlike getnameinfo, Java also
+     * checks that the name maps back to the address, and answers with the address if not.
      */
     public static Function<InetAddress, String> reverseDns() {
         return address -> {
             try {
-                return InetAddress.getByAddress(address.getAddress()).getHostName();
+                InetAddress bare = InetAddress.getByAddress(address.getAddress());
+                String name = bare.getHostName();
+                // Java's fallback text is uncompressed IPv6; use the getnameinfo form instead.
+                return name.equals(bare.getHostAddress()) ? numeric(address) : name;
             } catch (UnknownHostException e) {
                 return numeric(address);
             }
         };
+    }
+
+    /**
+     * Asks the resolver at most once per address, so one report does not repeat slow lookups
+     * for the many sessions sharing a client or the server address. Not thread-safe: one per report.
+     */
+    static Function<InetAddress, String> oncePerAddress(Function<InetAddress, String> resolver) {
+        Map<InetAddress, Optional<String>> answers = new HashMap<>();
+        return address -> answers.computeIfAbsent(address, key -> {
+            try {
+                return Optional.ofNullable(resolver.apply(key));
+            } catch (RuntimeException e) {
+                // spec/ftpwho.md §3: a failed lookup shows the numeric address, it does not abort.
+                return Optional.empty();
+            }
+        }).orElse(null);
     }
 
     /** The host text for one address, following the spec's fallbacks. */

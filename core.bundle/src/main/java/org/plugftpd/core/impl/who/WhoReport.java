@@ -36,9 +36,10 @@ public final class WhoReport {
         if (options.helpRequested()) {
             return WhoOptions.helpText();
         }
+        Function<InetAddress, String> lookup = HostNames.oncePerAddress(resolver);
         List<WhoEntry> entries = new ArrayList<>(sessions.size());
         for (SessionInfo session : sessions) {
-            entries.add(WhoEntry.of(session, now, options.numericHosts(), resolver));
+            entries.add(WhoEntry.of(session, now, options.numericHosts(), lookup));
         }
         return formatterFor(options).format(entries);
     }

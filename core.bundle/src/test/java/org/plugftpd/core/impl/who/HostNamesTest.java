@@ -1,10 +1,13 @@
 package org.plugftpd.core.impl.who;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import org.junit.Test;
 
@@ -48,5 +51,18 @@ public class HostNamesTest {
         assertEquals("named", HostNames.hostText(address, false, a -> "named"));
         assertEquals("192.0.2.7", HostNames.hostText(address, false, a -> ""));
         assertEquals("192.0.2.7", HostNames.hostText(address, false, a -> null));
+    }
+
+    @Test
+    public void eachAddressIsResolvedOncePerReport() throws UnknownHostException {
+        AtomicInteger calls = new AtomicInteger();
+        Function<InetAddress, String> once = HostNames.oncePerAddress(a -> {
+            calls.incrementAndGet();
+            return null;
+        });
+        InetAddress address = InetAddress.getByName("192.0.2.7");
+        assertNull(once.apply(address));
+        assertNull(once.apply(address));
+        assertEquals(1, calls.get());
     }
 }
