@@ -42,6 +42,9 @@ public final class JailFile implements FtpFile {
 
     private static final Logger LOG = LoggerFactory.getLogger(JailFile.class);
 
+    /** Longest virtual path accepted (Linux PATH_MAX); longer names are refused like control bytes. */
+    static final int MAX_PATH_LENGTH = 4096;
+
     private final Path jailRoot;
     private final String virtualPath;
     /** jailRoot + virtualPath, lexically; null when the name can never be used (control bytes). */
@@ -57,7 +60,8 @@ public final class JailFile implements FtpFile {
 
     /** The file at a normalised virtual path; {@code jailRoot} must already be a real path. */
     static JailFile at(Path jailRoot, String virtualPath, boolean writableArea) {
-        if (FileNamePolicy.hasControlCharacter(virtualPath)) {
+        // PATH_MAX: longer names cannot work anyway, and deep ones would cost a stat per level
+        if (virtualPath.length() > MAX_PATH_LENGTH || FileNamePolicy.hasControlCharacter(virtualPath)) {
             return refused(jailRoot, virtualPath, writableArea);
         }
         try {
