@@ -1,0 +1,47 @@
+package org.plugftpd.core.impl.fs;
+
+/**
+ * Which names a client may address at all and which it may create or change
+ * (spec/server-behaviour.md §4, "Prohibited file name"). Stateless and thread-safe.
+ */
+final class FileNamePolicy {
+
+    private static final String QUOTA_FILE = ".ftpquota";
+    private static final String RESERVED_PREFIX = ".pureftpd-";
+
+    private FileNamePolicy() {
+    }
+
+    /** True when the text holds a control byte (below 0x20, or DEL): such names are refused. */
+    static boolean hasControlCharacter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The text with every control byte replaced by {@code ?}, safe to echo in a reply. */
+    static String printable(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            out.append(c < 0x20 || c == 0x7f ? '?' : c);
+        }
+        return out.toString();
+    }
+
+    /**
+     * True when a file of this name may be created, written, renamed, deleted or touched: no
+     * backslash (Pure-FTPd refuses them for writes) and not one of the server's own files
+     * ({@code .ftpquota}, {@code .pureftpd-*}).
+     */
+    static boolean mayWrite(String name) {
+        return name.indexOf('\\') < 0
+                && !name.equals(QUOTA_FILE)
+                && !name.startsWith(RESERVED_PREFIX)
+                && !hasControlCharacter(name);
+    }
+}
