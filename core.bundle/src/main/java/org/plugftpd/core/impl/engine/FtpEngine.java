@@ -1,0 +1,159 @@
+package org.plugftpd.core.impl.engine;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.ftpserver.ConnectionConfigFactory;
+import org.apache.ftpserver.DataConnectionConfiguration;
+import org.apache.ftpserver.DataConnectionConfigurationFactory;
+import org.apache.ftpserver.FtpServerFactory;
+import org.apache.ftpserver.command.CommandFactoryFactory;
+import org.apache.ftpserver.ftplet.FtpException;
+import org.apache.ftpserver.impl.DefaultFtpServer;
+import org.apache.ftpserver.impl.DefaultFtpServerContext;
+import org.plugftpd.core.impl.fs.JailFileSystemFactory;
+import org.plugftpd.core.impl.server.ServerSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Apache FtpServer put together the plugftpd way: plugftpd's listener, login, transfer and QUIT
+ * commands, the jail file system, no local user store. {@link #apply} takes new settings live:
+ * most apply to the next command or connection; a new address, port or passive range gets a new
+ * listener while the old one stops accepting and lingers until its last session has left.
+ * Not thread-safe: the owning component serialises start, apply and stop.
+ */
+public final class FtpEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(FtpEngine.class);
+
+    private final EngineContext context;
+    private final ScheduledExecutorService timer;
+    private final List<TunedListener> retiring = new CopyOnWriteArrayList<>();
+    private final AtomicInteger generation = new AtomicInteger();
+    private DefaultFtpServer server;
+    private TunedListener listener;
+    private String listenerName;
+
+    public FtpEngine(EngineContext context) {
+        this.context = context;
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "plugftpd-timer");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Binds the listener; throws with the reason when the address cannot be used. */
+    public void start(ServerSettings settings) {
+        FtpServerFactory factory = new FtpServerFactory();
+        ConnectionConfigFactory connections = new ConnectionConfigFactory();
+        // a transfer holds its worker thread: one per possible client keeps the others responsive
+        connections.setMaxThreads(threadsFor(settings));
+        connections.setMaxLoginFailures(0);
+        connections.setLoginFailureDelay(0);
+        factory.setConnectionConfig(connections.createConnectionConfig());
+        factory.setUserManager(new NoLocalUsers());
+        factory.setFileSystem(new JailFileSystemFactory());
+        CommandFactoryFactory commands = new CommandFactoryFactory();
+        LoginCommands login = new LoginCommands(context, timer);
+        TransferCommands transfers = new TransferCommands(context);
+        commands.addCommand("USER", login.user());
+        commands.addCommand("PASS", login.pass());
+        commands.addCommand("RETR", transfers.retrieve());
+        commands.addCommand("STOR", transfers.store());
+        commands.addCommand("APPE", transfers.append());
+        commands.addCommand("STOU", transfers.unique());
+        commands.addCommand("QUIT", new QuitCommand());
+        factory.setCommandFactory(commands.createCommandFactory());
+        listener = newListener(settings);
+        listenerName = "plugftpd-" + generation.incrementAndGet();
+        factory.addListener(listenerName, listener);
+        server = (DefaultFtpServer) factory.createServer();
+        try {
+            server.start();
+        } catch (FtpException | RuntimeException e) {
+            server.stop();
+            server = null;
+            throw new IllegalStateException("FTP server cannot start: " + e.getMessage(), e);
+        }
+        timer.scheduleWithFixedDelay(this::retireIdleListeners, 2, 2, TimeUnit.SECONDS);
+        LOG.info("FTP server listening on {}", listener.boundAddress());
+    }
+
+    /** Applies new settings; a failure to bind the new address leaves the old listener serving. */
+    public void apply(ServerSettings previous, ServerSettings next) {
+        DefaultFtpServerContext ctx = (DefaultFtpServerContext) server.getServerContext();
+        ThreadPoolExecutor pool = ctx.getThreadPoolExecutor();
+        int threads = threadsFor(next);
+        if (threads > pool.getMaximumPoolSize()) {
+            pool.setMaximumPoolSize(threads);
+        }
+        if (!previous.needsRebindFor(next)) {
+            return;
+        }
+        TunedListener fresh = newListener(next);
+        String name = "plugftpd-" + generation.incrementAndGet();
+        fresh.start(ctx);
+        ctx.addListener(name, fresh);
+        TunedListener old = listener;
+        String oldName = listenerName;
+        listener = fresh;
+        listenerName = name;
+        old.suspend();
+        ctx.removeListener(oldName);
+        retiring.add(old);
+        LOG.info("FTP server now listening on {}; {} keeps its {} open sessions until they end",
+                fresh.boundAddress(), old.boundAddress(), old.sessionCount());
+    }
+
+    private void retireIdleListeners() {
+        for (TunedListener l : retiring) {
+            if (l.sessionCount() == 0) {
+                l.stop();
+                retiring.remove(l);
+            }
+        }
+    }
+
+    public InetSocketAddress boundAddress() {
+        return listener == null ? null : listener.boundAddress();
+    }
+
+    /** Closes every session and the listeners. */
+    public void stop() {
+        timer.shutdownNow();
+        for (TunedListener l : retiring) {
+            l.stop();
+        }
+        retiring.clear();
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+    }
+
+    private TunedListener newListener(ServerSettings settings) {
+        DataConnectionConfigurationFactory data = new DataConnectionConfigurationFactory();
+        if (!settings.passivePorts().isEmpty()) {
+            data.setPassivePorts(settings.passivePorts());
+        }
+        if (!settings.externalAddress().isEmpty()) {
+            data.setPassiveExternalAddress(settings.externalAddress());
+        }
+        // PORT/EPRT only to the client itself: no FXP bounce to third parties
+        data.setActiveIpCheck(true);
+        data.setPassiveIpCheck(true);
+        DataConnectionConfiguration dataConfig = data.createDataConnectionConfiguration();
+        return new TunedListener(settings.address(), settings.port(), dataConfig, settings.idleTimeout(), context);
+    }
+
+    private static int threadsFor(ServerSettings settings) {
+        return settings.maxClients() + 8;
+    }
+}

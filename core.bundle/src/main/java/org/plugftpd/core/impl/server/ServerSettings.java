@@ -1,0 +1,230 @@
+package org.plugftpd.core.impl.server;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The validated {@code plugftpd.server} configuration. {@link #parse} checks every key and names
+ * the first bad one, so a broken {@code etc/} edit is rejected whole and the running settings stay.
+ * Immutable, so sessions can read the current instance without locks.
+ */
+public final class ServerSettings {
+
+
+    final String address;
+    final int port;
+    final String passivePorts;
+    final String externalAddress;
+    final int maxClients;
+    final int maxClientsPerIp;
+    final int maxSessionsPerUser;
+    final int idleTimeout;
+    final String banner;
+    final boolean anonymous;
+    final Path anonymousRoot;
+    final boolean anonymousReadOnly;
+    final boolean createHome;
+    final int maxLoginFailures;
+    final int loginFailureDelay;
+    final int eventQueueCapacity;
+
+    private ServerSettings(Reader r) throws InvalidSettingException {
+        address = r.address("address");
+        port = r.integer("port", 2121, 0, 65535);
+        passivePorts = r.portRange("passivePorts", "30000-30100");
+        externalAddress = r.address("externalAddress");
+        maxClients = r.integer("maxClients", 50, 1, 100_000);
+        maxClientsPerIp = r.integer("maxClientsPerIp", 0, 0, 100_000);
+        maxSessionsPerUser = r.integer("maxSessionsPerUser", 0, 0, 100_000);
+        idleTimeout = r.integer("idleTimeout", 900, 1, 86_400 * 7);
+        banner = r.text("banner", "Welcome to plugftpd");
+        anonymous = r.bool("anonymous", false);
+        anonymousRoot = r.path("anonymousRoot", "data/pub");
+        anonymousReadOnly = r.bool("anonymousReadOnly", true);
+        createHome = r.bool("createHome", true);
+        maxLoginFailures = r.integer("maxLoginFailures", 5, 1, 1000);
+        loginFailureDelay = r.integer("loginFailureDelay", 1500, 0, 60_000);
+        eventQueueCapacity = r.integer("eventQueueCapacity", 10_000, 1, 10_000_000);
+        String tls = r.text("tls", "off");
+        if (!tls.equals("off")) {
+            throw new InvalidSettingException("tls", tls, "only 'off' is supported by this release");
+        }
+    }
+
+    /** Reads and checks every key of the configuration; missing keys take their defaults. */
+    public static ServerSettings parse(Map<String, ?> properties) throws InvalidSettingException {
+        return new ServerSettings(new Reader(properties == null ? Map.of() : properties));
+    }
+
+    public static ServerSettings defaults() {
+        try {
+            return parse(Map.of());
+        } catch (InvalidSettingException e) {
+            throw new IllegalStateException("built-in defaults are invalid", e);
+        }
+    }
+
+    /** True when going from this to {@code next} needs the listener to be bound again. */
+    public boolean needsRebindFor(ServerSettings next) {
+        return !Objects.equals(address, next.address) || port != next.port
+                || !Objects.equals(passivePorts, next.passivePorts)
+                || !Objects.equals(externalAddress, next.externalAddress) || idleTimeout != next.idleTimeout;
+    }
+
+
+    public String address() { return address; }
+    public int port() { return port; }
+    public String passivePorts() { return passivePorts; }
+    public String externalAddress() { return externalAddress; }
+    public int maxClients() { return maxClients; }
+    public int maxClientsPerIp() { return maxClientsPerIp; }
+    public int maxSessionsPerUser() { return maxSessionsPerUser; }
+    public int idleTimeout() { return idleTimeout; }
+    public String banner() { return banner; }
+    public boolean anonymous() { return anonymous; }
+    public Path anonymousRoot() { return anonymousRoot; }
+    public boolean anonymousReadOnly() { return anonymousReadOnly; }
+    public boolean createHome() { return createHome; }
+    public int maxLoginFailures() { return maxLoginFailures; }
+    public int loginFailureDelay() { return loginFailureDelay; }
+    public int eventQueueCapacity() { return eventQueueCapacity; }
+
+    /** The folder relative paths in the configuration are resolved against. */
+    public static Path home() {
+        String home = System.getProperty("plugftpd.home");
+        return Paths.get(home == null || home.isBlank() ? System.getProperty("user.dir") : home);
+    }
+
+    /** Typed access to the raw properties; every failure names its key. */
+    private static final class Reader {
+        private final Map<String, ?> props;
+
+        Reader(Map<String, ?> props) {
+            this.props = props;
+        }
+
+        private String raw(String key) {
+            Object v = props.get(key);
+            if (v == null) {
+                return null;
+            }
+            if (v instanceof String[] && ((String[]) v).length > 0) {
+                v = ((String[]) v)[0];
+            }
+            return v.toString().trim();
+        }
+
+        String text(String key, String def) throws InvalidSettingException {
+            String v = raw(key);
+            if (v == null) {
+                return def;
+            }
+            for (int i = 0; i < v.length(); i++) {
+                if (v.charAt(i) < 0x20 || v.charAt(i) == 0x7f) {
+                    throw new InvalidSettingException(key, v, "contains a control character");
+                }
+            }
+            return v;
+        }
+
+        int integer(String key, int def, int min, int max) throws InvalidSettingException {
+            String v = raw(key);
+            if (v == null || v.isEmpty()) {
+                return def;
+            }
+            int n;
+            try {
+                n = Integer.parseInt(v);
+            } catch (NumberFormatException e) {
+                throw new InvalidSettingException(key, v, "not a whole number");
+            }
+            if (n < min || n > max) {
+                throw new InvalidSettingException(key, v, "must be between " + min + " and " + max);
+            }
+            return n;
+        }
+
+        boolean bool(String key, boolean def) throws InvalidSettingException {
+            String v = raw(key);
+            if (v == null || v.isEmpty()) {
+                return def;
+            }
+            switch (v.toLowerCase(java.util.Locale.ROOT)) {
+                case "true": case "yes": case "on": return true;
+                case "false": case "no": case "off": return false;
+                default: throw new InvalidSettingException(key, v, "must be true or false");
+            }
+        }
+
+        String address(String key) throws InvalidSettingException {
+            String v = raw(key);
+            if (v == null || v.isEmpty()) {
+                return "";
+            }
+            if (!v.matches("[0-9A-Za-z.:%\\-\\[\\]]+")) {
+                throw new InvalidSettingException(key, v, "not an IP address or host name");
+            }
+            try {
+                InetAddress.getByName(v);
+            } catch (UnknownHostException e) {
+                throw new InvalidSettingException(key, v, "does not resolve");
+            }
+            return v;
+        }
+
+        String portRange(String key, String def) throws InvalidSettingException {
+            String v = raw(key);
+            if (v == null) {
+                return def;
+            }
+            if (v.isEmpty()) {
+                return "";
+            }
+            // FtpServer's syntax: comma separated ports and ranges (30000-30100, 30200)
+            for (String part : v.split(",")) {
+                String[] ends = part.trim().split("-", -1);
+                if (ends.length > 2) {
+                    throw new InvalidSettingException(key, v, "expected ports or ranges like 30000-30100");
+                }
+                int lo = port(key, v, ends[0]);
+                int hi = ends.length == 2 ? port(key, v, ends[1]) : lo;
+                if (lo > hi) {
+                    throw new InvalidSettingException(key, v, "range " + part.trim() + " ends before it starts");
+                }
+            }
+            return v;
+        }
+
+        private static int port(String key, String whole, String s) throws InvalidSettingException {
+            try {
+                int p = Integer.parseInt(s.trim());
+                if (p >= 1 && p <= 65535) {
+                    return p;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new InvalidSettingException(key, whole, "'" + s.trim() + "' is not a port (1-65535)");
+        }
+
+        Path path(String key, String def) throws InvalidSettingException {
+            String v = raw(key);
+            if (v == null || v.isEmpty()) {
+                v = def;
+            }
+            if (v.indexOf('\0') >= 0) {
+                throw new InvalidSettingException(key, v, "contains NUL");
+            }
+            try {
+                Path p = Paths.get(v);
+                return p.isAbsolute() ? p.normalize() : home().resolve(p).normalize();
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new InvalidSettingException(key, v, "not a valid path");
+            }
+        }
+    }
+}

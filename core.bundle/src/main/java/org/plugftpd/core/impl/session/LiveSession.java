@@ -1,0 +1,114 @@
+package org.plugftpd.core.impl.session;
+
+import java.net.InetSocketAddress;
+import java.time.Instant;
+
+import org.plugftpd.session.api.SessionInfo;
+import org.plugftpd.session.api.SessionInfo.State;
+
+/**
+ * The mutable scoreboard record of one control connection. Written by the session's own command
+ * thread, read by anyone (ftp:who): fields are volatile and a transfer's fields are published
+ * together under the object's lock so a snapshot never mixes two transfers.
+ */
+public final class LiveSession {
+    private final long id;
+    private final InetSocketAddress remote;
+    private final InetSocketAddress local;
+    private final Instant start;
+    private final Runnable closer;
+
+    private volatile String login;
+    private volatile boolean secure;
+    private State state = State.IDLE;
+    private String file = "";
+    private long restartOffset;
+    private long totalSize;
+    private volatile long currentSize;
+    private Instant transferStart;
+    private volatile long uploadedBytes;
+    private volatile long downloadedBytes;
+
+    LiveSession(long id, InetSocketAddress remote, InetSocketAddress local, Instant start, Runnable closer) {
+        this.id = id;
+        this.remote = remote;
+        this.local = local;
+        this.start = start;
+        this.closer = closer;
+        this.transferStart = start;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public InetSocketAddress remote() {
+        return remote;
+    }
+
+    public InetSocketAddress local() {
+        return local;
+    }
+
+    /** The account name once logged in, else null. */
+    public String login() {
+        return login;
+    }
+
+    public void loggedIn(String account) {
+        this.login = account;
+    }
+
+    public void secure(boolean tls) {
+        this.secure = tls;
+    }
+
+    /** spec/ftpwho.md §1.2: a transfer starts; total is the file size for downloads, 0 for uploads. */
+    public synchronized void transferStarted(State direction, String clientName, long restartAt, long total) {
+        state = direction;
+        file = clientName;
+        restartOffset = restartAt;
+        totalSize = total;
+        currentSize = restartAt;
+        transferStart = Instant.now();
+    }
+
+    /** Bytes moved so far in this transfer, including the restart offset. */
+    public void progress(long doneIncludingOffset) {
+        currentSize = doneIncludingOffset;
+        if (state == State.UPLOAD) {
+            totalSize = doneIncludingOffset;
+        }
+    }
+
+    /** Back to idle; the moved bytes count toward the session's totals (ratio, QUIT message). */
+    public synchronized void transferEnded(State direction, long bytesMoved) {
+        if (direction == State.UPLOAD) {
+            uploadedBytes += bytesMoved;
+        } else if (direction == State.DOWNLOAD) {
+            downloadedBytes += bytesMoved;
+        }
+        state = State.IDLE;
+        file = "";
+        restartOffset = 0;
+        totalSize = 0;
+        currentSize = 0;
+    }
+
+    public long uploadedBytes() {
+        return uploadedBytes;
+    }
+
+    public long downloadedBytes() {
+        return downloadedBytes;
+    }
+
+    void close() {
+        closer.run();
+    }
+
+    public synchronized SessionInfo snapshot() {
+        return new SessionInfo(id, login, remote, local, state, file, restartOffset, totalSize, currentSize, start,
+                transferStart, secure);
+    }
+}

@@ -1,0 +1,92 @@
+package org.plugftpd.core.impl.session;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.osgi.service.component.annotations.Component;
+import org.plugftpd.session.api.SessionInfo;
+import org.plugftpd.session.api.SessionRegistry;
+
+/**
+ * Every open control connection of the server, with the counts the connection limits need.
+ * Thread-safe; lives as long as the core bundle, independent of listener restarts.
+ */
+@Component(service = {SessionRegistry.class, SessionTable.class})
+public final class SessionTable implements SessionRegistry {
+
+    private final ConcurrentHashMap<Long, LiveSession> sessions = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong();
+
+    /** Registers a new connection; {@code closer} closes it at once (used by kick). */
+    public LiveSession open(InetSocketAddress remote, InetSocketAddress local, Runnable closer) {
+        LiveSession s = new LiveSession(ids.incrementAndGet(), remote, local, Instant.now(), closer);
+        sessions.put(s.id(), s);
+        return s;
+    }
+
+    public void closed(LiveSession session) {
+        sessions.remove(session.id());
+    }
+
+    public int count() {
+        return sessions.size();
+    }
+
+    /** Open connections from this client address. */
+    public int countFrom(InetAddress address) {
+        int n = 0;
+        for (LiveSession s : sessions.values()) {
+            if (s.remote().getAddress().equals(address)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** spec/ftpwho.md §2: logged-in sessions of this account, compared case-insensitively. */
+    public int countLogins(String account, LiveSession except) {
+        String wanted = account.toLowerCase(Locale.ROOT);
+        int n = 0;
+        for (LiveSession s : sessions.values()) {
+            String login = s.login();
+            if (s != except && login != null && login.toLowerCase(Locale.ROOT).equals(wanted)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public List<SessionInfo> sessions() {
+        List<SessionInfo> list = new ArrayList<>(sessions.size());
+        for (LiveSession s : sessions.values()) {
+            list.add(s.snapshot());
+        }
+        list.sort(Comparator.comparingLong(SessionInfo::id));
+        return list;
+    }
+
+    @Override
+    public Optional<SessionInfo> session(long id) {
+        LiveSession s = sessions.get(id);
+        return s == null ? Optional.empty() : Optional.of(s.snapshot());
+    }
+
+    @Override
+    public boolean kick(long id) {
+        LiveSession s = sessions.get(id);
+        if (s == null) {
+            return false;
+        }
+        s.close();
+        return true;
+    }
+}
