@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * Feature services (quota) are dynamic: they come and go without touching open sessions.
  */
 @Component(service = FtpServerStatus.class, configurationPid = ServerConfig.PID,
-        configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true)
+        configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
 @Designate(ocd = ServerConfig.class)
 public final class FtpServerComponent implements FtpServerStatus {
     private static final Logger LOG = LoggerFactory.getLogger(FtpServerComponent.class);

@@ -1,0 +1,259 @@
+package org.plugftpd.itest;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import org.apache.commons.net.ftp.FTPClient;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+
+/** Login, listing, upload, download, the jail and bad input, through a real FTP client. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class SessionBasicsIT extends FtpTestSupport {
+    private int port;
+
+    @Before
+    public void setUp() throws Exception {
+        port = startServer(Map.of());
+        if (Stream.of(context.getBundles()).noneMatch(b -> b.getSymbolicName().equals("org.plugftpd.itest.standin"))) {
+            installStandin(1);
+            addAccount("alice", "secret", "");
+        }
+    }
+
+    @Test
+    public void greetingAndAnonymousListingOfThePublicArea() throws Exception {
+        FTPClient ftp = connect(port);
+        try {
+            assertTrue(ftp.getReplyString(), ftp.getReplyString().startsWith("220---------- Welcome to plugftpd"));
+            assertTrue(ftp.login("anonymous", "me@example.org"));
+            assertEquals("/", ftp.printWorkingDirectory());
+            assertArrayEquals(new String[] {"hello.txt"}, ftp.listNames());
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            assertTrue(ftp.retrieveFile("hello.txt", out));
+            assertEquals("hello from the anonymous area\n", out.toString(StandardCharsets.UTF_8));
+        } finally {
+            quietly(ftp);
+        }
+    }
+
+    @Test
+    public void anonymousUploadGets553AndLeavesNothing() throws Exception {
+        FTPClient ftp = login(port, "ftp", "x");
+        try {
+            assertFalse(ftp.storeFile("new.txt", new ByteArrayInputStream(new byte[10])));
+            assertEquals(553, ftp.getReplyCode());
+            assertFalse(ftp.makeDirectory("newdir"));
+            assertFalse(ftp.deleteFile("hello.txt"));
+        } finally {
+            quietly(ftp);
+        }
+        assertFalse(Files.exists(root().resolve("data/pub/new.txt")));
+        assertTrue(Files.exists(root().resolve("data/pub/hello.txt")));
+    }
+
+    @Test
+    public void virtualUserUploadsAndDownloadsInsideItsHome() throws Exception {
+        byte[] data = new byte[1 << 20];
+        new Random(7).nextBytes(data);
+        FTPClient ftp = login(port, "alice", "secret");
+        try {
+            assertTrue(ftp.getReplyString(), ftp.getReplyString().startsWith("230 OK. Current directory is /"));
+            assertTrue(ftp.storeFile("data.bin", new ByteArrayInputStream(data)));
+            assertTrue(ftp.getReplyString(), ftp.getReplyString().startsWith("226-File successfully transferred"));
+            ByteArrayOutputStream back = new ByteArrayOutputStream();
+            assertTrue(ftp.retrieveFile("data.bin", back));
+            assertArrayEquals(data, back.toByteArray());
+            assertTrue(ftp.makeDirectory("sub"));
+            assertTrue(ftp.changeWorkingDirectory("sub"));
+            assertEquals("/sub", ftp.printWorkingDirectory());
+            assertTrue(ftp.logout());
+            assertTrue(ftp.getReplyString(), ftp.getReplyString().startsWith("221-Goodbye. You uploaded 1024 and downloaded 1024 kbytes."));
+        } finally {
+            quietly(ftp);
+        }
+        assertArrayEquals(data, Files.readAllBytes(root().resolve("home/alice/data.bin")));
+        assertTrue(Files.isDirectory(root().resolve("home/alice/sub")));
+    }
+
+    @Test
+    public void wrongPasswordGets530() throws Exception {
+        FTPClient ftp = connect(port);
+        try {
+            assertFalse(ftp.login("alice", "wrong"));
+            assertEquals("530 Login authentication failed", ftp.getReplyString().trim());
+            assertFalse(ftp.login("nobody", "x"));
+            assertEquals(530, ftp.getReplyCode());
+            assertTrue(ftp.login("alice", "secret"));
+        } finally {
+            quietly(ftp);
+        }
+    }
+
+    @Test
+    public void noPathLeavesTheHome() throws Exception {
+        Path outside = root().resolve("home/secret.txt");
+        Files.write(outside, "not yours".getBytes(StandardCharsets.UTF_8));
+        Path link = root().resolve("home/alice/link");
+        Files.deleteIfExists(link);
+        Files.createSymbolicLink(link, outside);
+        FTPClient ftp = login(port, "alice", "secret");
+        try {
+            for (String name : new String[] {"../secret.txt", "/../secret.txt", "../../home/secret.txt", "link",
+                "%2e%2e/secret.txt", "..\\secret.txt", root().resolve("home/secret.txt").toString()}) {
+                assertFalse(name, ftp.retrieveFile(name, new ByteArrayOutputStream()));
+                assertEquals(name, 550, ftp.getReplyCode());
+            }
+            assertFalse(ftp.storeFile("../escaped.txt", new ByteArrayInputStream(new byte[1])) && Files.exists(root().resolve("home/escaped.txt")));
+            assertTrue(ftp.changeWorkingDirectory("/../.."));
+            assertEquals("/", ftp.printWorkingDirectory());
+            String[] names = ftp.listNames("..");
+            for (String n : names == null ? new String[0] : names) {
+                assertFalse(n, n.contains("secret"));
+            }
+            assertFalse(ftp.deleteFile("../secret.txt"));
+            assertFalse(ftp.rename("data.bin", "../stolen.bin"));
+        } finally {
+            quietly(ftp);
+        }
+        assertTrue(Files.exists(outside));
+        assertFalse(Files.exists(root().resolve("home/escaped.txt")));
+        assertFalse(Files.exists(root().resolve("home/stolen.bin")));
+    }
+
+    @Test
+    public void namesWithControlBytesAreRefusedAndTheServerCarriesOn() throws Exception {
+        FTPClient ftp = login(port, "alice", "secret");
+        try {
+            assertFalse(ftp.storeFile("bad\u0001name", new ByteArrayInputStream(new byte[3])));
+            assertEquals(553, ftp.getReplyCode());
+            assertTrue(ftp.sendNoOp());
+        } finally {
+            quietly(ftp);
+        }
+    }
+
+    @Test
+    public void overLongCommandLineGetsAReplyAndACleanClose() throws Exception {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+            s.setSoTimeout(10_000);
+            InputStream in = s.getInputStream();
+            readReply(in);
+            OutputStream out = s.getOutputStream();
+            out.write(("USER " + "A".repeat(20_000) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String reply = readReply(in);
+            assertTrue(reply, reply.isEmpty() || reply.startsWith("500") || reply.startsWith("331"));
+        }
+        FTPClient other = login(port, "anonymous", "x");
+        assertTrue(other.sendNoOp());
+        quietly(other);
+    }
+
+    @Test
+    public void uploadCutOffMidwayLeavesNoFileThatLooksComplete() throws Exception {
+        try (Socket control = new Socket()) {
+            control.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+            control.setSoTimeout(15_000);
+            InputStream in = control.getInputStream();
+            OutputStream out = control.getOutputStream();
+            readReply(in);
+            send(out, "USER alice");
+            readReply(in);
+            send(out, "PASS secret");
+            assertTrue(readReply(in).startsWith("230"));
+            send(out, "TYPE I");
+            readReply(in);
+            send(out, "EPSV");
+            String epsv = readReply(in);
+            int dataPort = Integer.parseInt(epsv.replaceAll("(?s).*\\(\\|\\|\\|(\\d+)\\|\\).*", "$1"));
+            try (Socket data = new Socket()) {
+                data.connect(new InetSocketAddress("127.0.0.1", dataPort), 5000);
+                send(out, "STOR cut.bin");
+                assertTrue(readReply(in).startsWith("150"));
+                data.getOutputStream().write(new byte[256 * 1024]);
+                data.getOutputStream().flush();
+                // an RST, not a FIN: the server must see a broken transfer, not an end of file
+                data.setSoLinger(true, 0);
+            }
+            String reply = readReply(in);
+            assertTrue(reply, reply.startsWith("451") || reply.startsWith("426"));
+        }
+        Path home = root().resolve("home/alice");
+        assertFalse(Files.exists(home.resolve("cut.bin")));
+        try (Stream<Path> files = Files.list(home)) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().startsWith(".pureftpd-upload.")));
+        }
+    }
+
+    @Test
+    public void loginsDuringAnAuthenticatorGapGetACleanRefusal() throws Exception {
+        Bundle standin = Stream.of(context.getBundles())
+                .filter(b -> b.getSymbolicName().equals("org.plugftpd.itest.standin")).findFirst().orElseThrow();
+        standin.stop();
+        try {
+            FTPClient ftp = connect(port);
+            try {
+                assertFalse(ftp.login("alice", "secret"));
+                assertEquals(530, ftp.getReplyCode());
+            } finally {
+                quietly(ftp);
+            }
+        } finally {
+            standin.start();
+        }
+        FTPClient ftp = login(port, "alice", "secret");
+        quietly(ftp);
+    }
+
+    static void send(OutputStream out, String line) throws IOException {
+        out.write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    /** Reads one (possibly multi-line) reply; empty when the server closed the connection. */
+    static String readReply(InputStream in) throws IOException {
+        StringBuilder all = new StringBuilder();
+        while (true) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            int c;
+            while ((c = in.read()) != -1 && c != '\n') {
+                line.write(c);
+            }
+            String l = line.toString(StandardCharsets.UTF_8).replace("\r", "");
+            if (c == -1 && l.isEmpty()) {
+                return all.toString();
+            }
+            all.append(l).append('\n');
+            if (l.length() >= 4 && Character.isDigit(l.charAt(0)) && l.charAt(3) == ' ') {
+                return all.toString();
+            }
+            if (c == -1) {
+                return all.toString();
+            }
+        }
+    }
+}
