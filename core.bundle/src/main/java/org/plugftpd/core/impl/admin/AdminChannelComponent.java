@@ -24,7 +24,7 @@ public class AdminChannelComponent {
     private final AdminSocketServer server;
 
     @Activate
-    public AdminChannelComponent(@Reference CommandProcessor processor, BundleContext context) throws IOException {
+    public AdminChannelComponent(@Reference(name = "commandProcessor") CommandProcessor processor, BundleContext context) throws IOException {
         Path socket = socketPath(context.getProperty(SOCKET_PROPERTY), context.getProperty("plugftpd.home"),
                 System.getProperty("user.dir"));
         server = AdminSocketServer.start(socket, (out, err) -> new GogoAdminShell(processor, out, err));
