@@ -1,0 +1,156 @@
+#!/usr/bin/env bash
+# End-to-end smoke test of the packed distribution: unpack, start on free ports, talk FTP and the
+# admin channel, stop. Exits non-zero on the first failure; always stops the server it started.
+#
+# usage: distribution-smoke.sh [--admin-only] [plugftpd-<version>.tar.gz]
+#   --admin-only   skip the FTP checks (for builds without the FTP server component)
+#   default archive: run/target/plugftpd-*.tar.gz next to this script's module
+set -euo pipefail
+
+ADMIN_ONLY=false
+if [ "${1:-}" = "--admin-only" ]; then
+    ADMIN_ONLY=true
+    shift
+fi
+MODULE_DIR=$(cd "$(dirname "$0")/../../.." && pwd)
+ARCHIVE=${1:-$(ls "$MODULE_DIR"/target/plugftpd-*.tar.gz 2>/dev/null | head -n 1)}
+[ -f "$ARCHIVE" ] || { echo "FAIL: no distribution archive (build run/ first): ${ARCHIVE:-none}" >&2; exit 1; }
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/plugftpd-smoke.XXXXXX")
+HOME_DIR=
+STARTED=false
+PASSED=0
+
+cleanup() {
+    local status=$?
+    if $STARTED; then
+        "$HOME_DIR/bin/plugftpd" stop >/dev/null 2>&1 || true
+    fi
+    if [ "$status" -ne 0 ] && [ -n "$HOME_DIR" ] && [ -f "$HOME_DIR/log/plugftpd.log" ]; then
+        echo "--- last lines of log/plugftpd.log ---" >&2
+        tail -n 30 "$HOME_DIR/log/plugftpd.log" >&2
+    fi
+    rm -rf "$WORK"
+    exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+fail() {
+    echo "FAIL: $*" >&2
+    exit 1
+}
+
+pass() {
+    PASSED=$((PASSED + 1))
+    echo "ok: $*"
+}
+
+# A free control port, and a free run of 11 ports for passive data connections.
+free_ports() {
+    python3 - <<'PY'
+import random, socket
+def free(port):
+    s = socket.socket()
+    try:
+        s.bind(("127.0.0.1", port))
+        return True
+    except OSError:
+        return False
+    finally:
+        s.close()
+for _ in range(200):
+    base = random.randint(20000, 60000)
+    if all(free(p) for p in range(base, base + 12)):
+        print(base, base + 1, base + 11)
+        break
+else:
+    raise SystemExit("no free ports found")
+PY
+}
+
+tar xzf "$ARCHIVE" -C "$WORK"
+HOME_DIR=$(ls -d "$WORK"/plugftpd-*/ | head -n 1)
+HOME_DIR=${HOME_DIR%/}
+PF=$HOME_DIR/bin/plugftpd
+[ -x "$PF" ] || fail "bin/plugftpd is not executable in the archive"
+pass "archive unpacked, bin/plugftpd executable"
+
+read -r PORT PASV_FIRST PASV_LAST <<<"$(free_ports)"
+sed -i -e "s/^port=.*/port=$PORT/" -e "s/^passivePorts=.*/passivePorts=$PASV_FIRST-$PASV_LAST/" \
+    "$HOME_DIR/etc/plugftpd.server.cfg"
+
+# started from another directory, through a symlink: the script must find its home by itself
+ln -s "$PF" "$WORK/plugftpd-link"
+cd /
+STARTED=true
+start_output=$("$WORK/plugftpd-link" start) || fail "bin/plugftpd start exited non-zero: $start_output"
+echo "$start_output"
+case $start_output in
+    *"plugftpd started (pid "*"127.0.0.1:$PORT"*) pass "start reports pid and 127.0.0.1:$PORT" ;;
+    *) fail "unexpected start message: $start_output" ;;
+esac
+[ -f "$HOME_DIR/data/plugftpd.pid" ] || fail "no data/plugftpd.pid after start"
+"$PF" start >/dev/null 2>&1 && fail "a second start must refuse while running"
+pass "second start refused"
+
+[ -S "$HOME_DIR/data/plugftpd.sock" ] || fail "no admin socket at data/plugftpd.sock"
+mode=$(stat -c %a "$HOME_DIR/data/plugftpd.sock")
+[ "$mode" = 600 ] || fail "admin socket mode is $mode, expected 600"
+pass "admin socket is mode 0600"
+
+[ "$("$PF" client 'echo hello')" = hello ] || fail "client 'echo hello' did not print hello"
+[ "$("$PF" client echo two words)" = "two words" ] || fail "client with several words"
+pass "client runs one command"
+
+if "$PF" client no-such-command >/dev/null 2>"$WORK/err"; then
+    fail "an unknown command must exit non-zero"
+fi
+grep -q "Command not found" "$WORK/err" || fail "unknown command: no message on stderr"
+pass "unknown command exits 1 with its message on stderr"
+
+piped=$(printf 'greeting = hi\necho $greeting there\n' | "$PF" client)
+[ "$(printf '%s\n' "$piped" | tail -n 1)" = "hi there" ] || fail "stdin session lost its variable: $piped"
+pass "commands from stdin share one session"
+
+bundles=$("$PF" client lb) || fail "client lb exited non-zero"
+echo "$bundles"
+not_active=$(printf '%s\n' "$bundles" | awk -F'|' 'NR > 2 && NF >= 4 && $2 !~ /Active/')
+[ -z "$not_active" ] || fail "bundles not Active: $not_active"
+printf '%s\n' "$bundles" | grep -q 'plugftpd core' || fail "core bundle missing from lb"
+pass "all bundles Active"
+
+if ! $ADMIN_ONLY; then
+    listing=$(curl -sS --max-time 20 "ftp://127.0.0.1:$PORT/") || fail "curl could not list ftp://127.0.0.1:$PORT/"
+    printf '%s\n' "$listing" | grep -q 'README.txt' || fail "anonymous listing lacks README.txt: $listing"
+    pass "anonymous FTP listing shows README.txt"
+
+    curl -sS --max-time 20 "ftp://127.0.0.1:$PORT/README.txt" -o "$WORK/README.txt" || fail "curl could not download README.txt"
+    cmp -s "$WORK/README.txt" "$HOME_DIR/data/pub/README.txt" || fail "downloaded README.txt differs"
+    pass "anonymous download"
+
+    if curl -sS --max-time 20 -T "$WORK/README.txt" "ftp://127.0.0.1:$PORT/upload.txt" 2>/dev/null; then
+        fail "anonymous upload must be refused (anonymousReadOnly=true)"
+    fi
+    pass "anonymous upload refused"
+
+    "$PF" client ftp:status >/dev/null || fail "client ftp:status exited non-zero"
+    pass "client ftp:status"
+    "$PF" status >/dev/null || fail "status must exit 0 while running"
+    pass "status exits 0 while running"
+fi
+
+"$PF" stop || fail "bin/plugftpd stop exited non-zero"
+STARTED=false
+[ ! -e "$HOME_DIR/data/plugftpd.pid" ] || fail "pid file left after stop"
+[ ! -e "$HOME_DIR/data/plugftpd.sock" ] || fail "admin socket left after stop"
+set +e
+"$PF" status >/dev/null
+status=$?
+set -e
+[ "$status" = 3 ] || fail "status after stop exited $status, expected 3"
+"$PF" client lb >/dev/null 2>"$WORK/err" && fail "client must fail when the server is stopped"
+grep -q "plugftpd is not running" "$WORK/err" || fail "client: no 'not running' message"
+pass "stopped: no pid file, no socket, status 3, client says not running"
+
+echo "distribution smoke test passed ($PASSED checks$($ADMIN_ONLY && echo ', FTP checks skipped'))"
