@@ -78,9 +78,11 @@ public class SessionBasicsIT extends FtpTestSupport {
     public void virtualUserUploadsAndDownloadsInsideItsHome() throws Exception {
         byte[] data = new byte[1 << 20];
         new Random(7).nextBytes(data);
-        FTPClient ftp = login(port, "alice", "secret");
+        FTPClient ftp = connect(port);
         try {
-            assertTrue(ftp.getReplyString(), ftp.getReplyString().startsWith("230 OK. Current directory is /"));
+            assertTrue(ftp.login("alice", "secret"));
+            assertEquals("230 OK. Current directory is /", ftp.getReplyString().trim());
+            ftp.setFileType(org.apache.commons.net.ftp.FTP.BINARY_FILE_TYPE);
             assertTrue(ftp.storeFile("data.bin", new ByteArrayInputStream(data)));
             assertTrue(ftp.getReplyString(), ftp.getReplyString().startsWith("226-File successfully transferred"));
             ByteArrayOutputStream back = new ByteArrayOutputStream();
