@@ -37,9 +37,9 @@ public final class AdminClient implements AutoCloseable {
     }
 
     /** Connects, or explains in one line why not. */
-    public static AdminClient connect(Path socket) throws NotRunningException {
+    public static AdminClient connect(Path socket) throws AdminUnavailableException {
         if (!Files.exists(socket, LinkOption.NOFOLLOW_LINKS)) {
-            throw new NotRunningException("plugftpd is not running (no admin socket at " + socket + ")");
+            throw new AdminUnavailableException("plugftpd is not running (no admin socket at " + socket + ")");
         }
         try {
             SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
@@ -51,7 +51,11 @@ public final class AdminClient implements AutoCloseable {
             }
             return new AdminClient(channel);
         } catch (IOException e) {
-            throw new NotRunningException("plugftpd is not running (admin socket at " + socket
+            if (String.valueOf(e.getMessage()).contains("Permission denied")) {
+                throw new AdminUnavailableException("permission denied: only the server's user or root may open the"
+                        + " admin socket at " + socket);
+            }
+            throw new AdminUnavailableException("plugftpd is not running (admin socket at " + socket
                     + " refuses connections: " + e.getMessage() + ")");
         }
     }
@@ -108,7 +112,7 @@ public final class AdminClient implements AutoCloseable {
                         stdout, stderr);
             }
             return client.session(stdin, stdout, stderr, terminal);
-        } catch (NotRunningException e) {
+        } catch (AdminUnavailableException e) {
             stderr.println(e.getMessage());
             return 1;
         } catch (IOException e) {
@@ -145,11 +149,11 @@ public final class AdminClient implements AutoCloseable {
         }
     }
 
-    /** The server is not there: nothing listens on the socket, or there is no socket. */
-    public static final class NotRunningException extends Exception {
+    /** The admin socket cannot be used: absent, nobody listening, or not ours to open. */
+    public static final class AdminUnavailableException extends Exception {
         private static final long serialVersionUID = 1L;
 
-        NotRunningException(String message) {
+        AdminUnavailableException(String message) {
             super(message);
         }
     }

@@ -174,7 +174,8 @@ public final class AdminSocketServer implements Closeable {
             return;
         }
         if (!isAllowed(peer, ownerName)) {
-            LOG.warn("Admin channel {}: refused user {} (only {} and root may connect)", socket, peer, ownerName);
+            LOG.warn("Admin channel {}: refused user {} (only {} may connect)", socket, peer,
+                    ownerName.equals("root") ? "root" : ownerName + " and root");
             refuse(connection, "permission denied: user " + peer + " may not administer this server");
             return;
         }

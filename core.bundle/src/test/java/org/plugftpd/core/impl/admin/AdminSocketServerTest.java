@@ -133,6 +133,27 @@ public class AdminSocketServerTest {
     }
 
     @Test
+    public void terminalSessionPromptsAndExitEndsOnlyTheClient() throws IOException {
+        server = AdminSocketServer.start(socket, FAKE_SHELL);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = AdminClient.run(new String[] {socket.toString()},
+                new ByteArrayInputStream("hello\nexit\n".getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err, true);
+
+        assertEquals(0, status);
+        assertEquals("plugftpd> hello\nplugftpd> ", out.toString(StandardCharsets.UTF_8));
+        assertEquals(new Result(0, "still here\n", ""), client("", "still here"));
+    }
+
+    @Test
+    public void exitSentAsACommandClosesTheConnectionNotTheServer() throws IOException {
+        server = AdminSocketServer.start(socket, FAKE_SHELL);
+
+        assertEquals(new Result(0, "", ""), client("", "exit"));
+        assertEquals(new Result(0, "alive\n", ""), client("", "alive"));
+    }
+
+    @Test
     public void outputLargerThanOneFrameArrivesWhole() throws IOException {
         server = AdminSocketServer.start(socket, FAKE_SHELL);
 
