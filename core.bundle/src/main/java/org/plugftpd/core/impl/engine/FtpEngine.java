@@ -73,7 +73,8 @@ public final class FtpEngine {
         factory.setCommandFactory(commands.createCommandFactory());
         listener = newListener(settings);
         listenerName = "plugftpd-" + generation.incrementAndGet();
-        factory.addListener(listenerName, listener);
+        // replaces FtpServer's implicit "default" listener on port 21
+        factory.setListeners(java.util.Map.of(listenerName, listener));
         server = (DefaultFtpServer) factory.createServer();
         try {
             server.start();
