@@ -139,14 +139,9 @@ final class TransferCommands {
         }
         session.write(new PureReply(150, List.of("Accepted data connection",
                 String.format(Locale.ROOT, "%.1f kbytes to download", (size - offset) / 1024.0))));
-        Instant start = Instant.now();
-        long t0 = System.nanoTime();
-        DataConnection data;
-        try {
-            data = session.getDataConnection().openConnection();
-        } catch (Exception e) {
-            session.write(new PureReply(425, "Can't open data connection"));
-            publish(session, Direction.DOWNLOAD, Status.FAILED, start, t0, 0, offset, name, file);
+        Attempt attempt = new Attempt(Direction.DOWNLOAD, offset, name, file);
+        DataConnection data = openData(session, attempt);
+        if (data == null) {
             return;
         }
         live.transferStarted(State.DOWNLOAD, name, offset, size);
@@ -166,14 +161,14 @@ final class TransferCommands {
         } finally {
             live.transferEnded(State.DOWNLOAD, moved);
         }
-        long nanos = System.nanoTime() - t0;
+        long nanos = System.nanoTime() - attempt.t0;
         if (status == Status.COMPLETED) {
             ((ServerFtpStatistics) context.getFtpStatistics()).setDownload(session, file, moved);
             session.write(new PureReply(226, withRate("File successfully transferred", moved, nanos)));
         } else {
             session.write(new PureReply(426, withRate("Transfer aborted", moved, nanos)));
         }
-        publish(session, Direction.DOWNLOAD, status, start, t0, moved, offset, name, file);
+        publish(session, attempt, status, moved);
     }
 
     private void upload(FtpIoSession session, FtpServerContext context, FtpRequest request, UploadMode mode) {
@@ -233,14 +228,9 @@ final class TransferCommands {
         }
         session.write(new PureReply(150, mode == UploadMode.UNIQUE
                 ? List.of("FILE: " + shown, "Accepted data connection") : List.of("Accepted data connection")));
-        Instant start = Instant.now();
-        long t0 = System.nanoTime();
-        DataConnection data;
-        try {
-            data = session.getDataConnection().openConnection();
-        } catch (Exception e) {
-            session.write(new PureReply(425, "Can't open data connection"));
-            publish(session, Direction.UPLOAD, Status.FAILED, start, t0, 0, offset, name, file);
+        Attempt attempt = new Attempt(Direction.UPLOAD, offset, name, file);
+        DataConnection data = openData(session, attempt);
+        if (data == null) {
             return;
         }
         LiveSession live = EngineContext.live(session);
@@ -278,7 +268,7 @@ final class TransferCommands {
                 deleteQuietly(written);
             }
         }
-        long nanos = System.nanoTime() - t0;
+        long nanos = System.nanoTime() - attempt.t0;
         if (failure == null) {
             ((ServerFtpStatistics) context.getFtpStatistics()).setUpload(session, file, moved);
             if (quota != null) {
@@ -286,7 +276,7 @@ final class TransferCommands {
                 quota.afterChange(quotaRequest, existed ? 0 : 1, newSize - Math.max(0, existingSize));
             }
             session.write(new PureReply(226, withRate("File successfully transferred", moved, nanos)));
-            publish(session, Direction.UPLOAD, Status.COMPLETED, start, t0, moved, offset, name, file);
+            publish(session, attempt, Status.COMPLETED, moved);
             engine.events().publish(uploadEvent(session, user, target));
         } else {
             LOG.info("{}: upload of {} failed after {} bytes: {}", session.getRemoteAddress(), target, moved,
@@ -297,7 +287,7 @@ final class TransferCommands {
             }
             session.write(diskFailed ? new PureReply(452, withRate("Error during write to file", moved, nanos))
                     : new PureReply(451, withRate("Transfer aborted", moved, nanos)));
-            publish(session, Direction.UPLOAD, Status.ABORTED, start, t0, moved, offset, name, file);
+            publish(session, attempt, Status.ABORTED, moved);
         }
     }
 
@@ -389,16 +379,44 @@ final class TransferCommands {
         return lines;
     }
 
-    private void publish(FtpIoSession session, Direction direction, Status status, Instant start, long t0, long bytes,
-            long offset, String requested, JailFile file) {
+    /** Opens the data connection; on failure answers 425 and records the failed transfer. */
+    private DataConnection openData(FtpIoSession session, Attempt attempt) {
+        try {
+            return session.getDataConnection().openConnection();
+        } catch (Exception e) {
+            session.write(new PureReply(425, "Can't open data connection"));
+            publish(session, attempt, Status.FAILED, 0);
+            return null;
+        }
+    }
+
+    private void publish(FtpIoSession session, Attempt attempt, Status status, long bytes) {
         SessionUser user = (SessionUser) session.getUser();
         LiveSession live = EngineContext.live(session);
-        Path stored = file == null ? null : file.realPath();
+        Path stored = attempt.file == null ? null : attempt.file.realPath();
         engine.events().publish(TransferEvent.builder()
-                .sessionId(live.id()).direction(direction).status(status).start(start)
-                .duration(Duration.ofNanos(System.nanoTime() - t0)).bytes(bytes).restartOffset(offset)
-                .client(live.remote()).local(live.local()).login(user.getName()).anonymous(user.anonymous())
-                .requestedPath(requested).storedPath(stored == null ? null : stored.toString()).build());
+                .sessionId(live.id()).direction(attempt.direction).status(status).start(attempt.start)
+                .duration(Duration.ofNanos(System.nanoTime() - attempt.t0)).bytes(bytes)
+                .restartOffset(attempt.offset).client(live.remote()).local(live.local()).login(user.getName())
+                .anonymous(user.anonymous()).requestedPath(attempt.requested)
+                .storedPath(stored == null ? null : stored.toString()).build());
+    }
+
+    /** One transfer from the moment the data connection is asked for: what the event will report. */
+    private static final class Attempt {
+        final Direction direction;
+        final long offset;
+        final String requested;
+        final JailFile file;
+        final Instant start = Instant.now();
+        final long t0 = System.nanoTime();
+
+        Attempt(Direction direction, long offset, String requested, JailFile file) {
+            this.direction = direction;
+            this.offset = offset;
+            this.requested = requested;
+            this.file = file;
+        }
     }
 
     private static UploadEvent uploadEvent(FtpIoSession session, SessionUser user, Path target) {
