@@ -1,6 +1,8 @@
 package org.plugftpd.core.impl.engine;
 
 import java.net.InetSocketAddress;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -17,6 +19,7 @@ import org.apache.ftpserver.command.CommandFactoryFactory;
 import org.apache.ftpserver.ftplet.FtpException;
 import org.apache.ftpserver.impl.DefaultFtpServer;
 import org.apache.ftpserver.impl.DefaultFtpServerContext;
+import org.apache.ftpserver.listener.Listener;
 import org.plugftpd.core.impl.fs.JailFileSystemFactory;
 import org.plugftpd.core.impl.server.ServerSettings;
 import org.slf4j.Logger;
@@ -73,8 +76,10 @@ public final class FtpEngine {
         factory.setCommandFactory(commands.createCommandFactory());
         listener = newListener(settings);
         listenerName = "plugftpd-" + generation.incrementAndGet();
-        // replaces FtpServer's implicit "default" listener on port 21
-        factory.setListeners(java.util.Map.of(listenerName, listener));
+        // replaces FtpServer's implicit "default" listener on port 21; mutable: rebinds add and remove
+        Map<String, Listener> listeners = new HashMap<>();
+        listeners.put(listenerName, listener);
+        factory.setListeners(listeners);
         server = (DefaultFtpServer) factory.createServer();
         try {
             server.start();

@@ -1,0 +1,164 @@
+package org.plugftpd.itest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.plugftpd.itest.SessionBasicsIT.readReply;
+import static org.plugftpd.itest.SessionBasicsIT.send;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.apache.commons.net.ftp.FTPClient;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.util.tracker.ServiceTracker;
+import org.plugftpd.session.api.SessionRegistry;
+
+/**
+ * Hostile and broken input: a full disk, clients that vanish mid-transfer, malformed commands.
+ * Each gets a proper reply or a clean close, and the server keeps serving everyone else.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class BadInputIT extends FtpTestSupport {
+    private int port;
+
+    @Before
+    public void setUp() throws Exception {
+        port = startServer(Map.of());
+        if (Stream.of(context.getBundles()).noneMatch(b -> b.getSymbolicName().equals("org.plugftpd.itest.standin"))) {
+            installStandin(1);
+            addAccount("bob", "pw", "");
+            Path big = root().resolve("home/bob/big.bin");
+            try (var ch = java.nio.channels.FileChannel.open(big, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                ch.write(java.nio.ByteBuffer.wrap(new byte[] {1}), 64L << 20);
+            }
+        }
+    }
+
+    @Test
+    public void uploadOntoAFullDiskGets452AndLeavesNoFile() throws Exception {
+        Path home = addAccount("fullbob", "pw", "");
+        run("mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", home.toString());
+        try {
+            FTPClient ftp = login(port, "fullbob", "pw");
+            try {
+                assertFalse(ftp.storeFile("huge.bin", new java.io.ByteArrayInputStream(new byte[2 << 20])));
+                assertEquals(ftp.getReplyString(), 452, ftp.getReplyCode());
+                assertTrue(ftp.getReplyString().contains("Error during write to file"));
+                assertTrue(ftp.sendNoOp());
+                try (Stream<Path> files = Files.list(home)) {
+                    assertEquals(0, files.count());
+                }
+                assertTrue("a small file still fits", ftp.storeFile("small.txt",
+                        new java.io.ByteArrayInputStream("ok".getBytes(StandardCharsets.UTF_8))));
+            } finally {
+                quietly(ftp);
+            }
+        } finally {
+            run("umount", home.toString());
+        }
+    }
+
+    @Test
+    public void clientVanishingMidDownloadLeavesTheServerServing() throws Exception {
+        SessionRegistry registry = registry();
+        int before = registry.sessions().size();
+        Socket control = new Socket();
+        control.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+        control.setSoTimeout(15_000);
+        InputStream in = control.getInputStream();
+        OutputStream out = control.getOutputStream();
+        readReply(in);
+        send(out, "USER bob");
+        readReply(in);
+        send(out, "PASS pw");
+        assertTrue(readReply(in).startsWith("230"));
+        send(out, "TYPE I");
+        readReply(in);
+        send(out, "EPSV");
+        String epsv = readReply(in);
+        int dataPort = Integer.parseInt(epsv.replaceAll("(?s).*\\(\\|\\|\\|(\\d+)\\|\\).*", "$1"));
+        Socket data = new Socket();
+        data.connect(new InetSocketAddress("127.0.0.1", dataPort), 5000);
+        send(out, "RETR big.bin");
+        assertTrue(readReply(in).startsWith("150"));
+        assertTrue(data.getInputStream().read(new byte[65536]) > 0);
+        // both connections die at once, without QUIT: resets, as from a crashed client
+        data.setSoLinger(true, 0);
+        control.setSoLinger(true, 0);
+        data.close();
+        control.close();
+        assertTrue("the dead session leaves the scoreboard", eventually(() -> registry.sessions().size() <= before));
+        FTPClient ftp = login(port, "bob", "pw");
+        try {
+            assertTrue(ftp.sendNoOp());
+        } finally {
+            quietly(ftp);
+        }
+    }
+
+    @Test
+    public void malformedCommandsGetRepliesNotStackTraces() throws Exception {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+            s.setSoTimeout(15_000);
+            InputStream in = s.getInputStream();
+            OutputStream out = s.getOutputStream();
+            readReply(in);
+            send(out, "PASS nobody-asked");
+            assertEquals("530 Please tell me who you are\n", readReply(in));
+            send(out, "USER bob");
+            readReply(in);
+            send(out, "PASS pw");
+            assertTrue(readReply(in).startsWith("230"));
+            send(out, "RETR");
+            assertTrue(readReply(in).startsWith("501"));
+            send(out, "XYZZY");
+            assertTrue(readReply(in).startsWith("502"));
+            out.write("RETR a\u0000b\r\n".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            String nul = readReply(in);
+            assertTrue(nul, nul.startsWith("5"));
+            out.write(new byte[] {'C', 'W', 'D', ' ', (byte) 0xff, (byte) 0xfe, '\r', '\n'});
+            out.flush();
+            String garbage = readReply(in);
+            assertTrue(garbage, garbage.startsWith("5"));
+            assertFalse(garbage, garbage.contains("Exception"));
+            send(out, "NOOP");
+            assertTrue(readReply(in).startsWith("200"));
+        }
+    }
+
+    private SessionRegistry registry() throws InterruptedException {
+        ServiceTracker<SessionRegistry, SessionRegistry> t = new ServiceTracker<>(context, SessionRegistry.class, null);
+        t.open();
+        try {
+            return t.waitForService(DEADLINE_MS);
+        } finally {
+            t.close();
+        }
+    }
+
+    private static void run(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        assertTrue(String.join(" ", command) + " did not finish", p.waitFor(30, TimeUnit.SECONDS));
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(String.join(" ", command) + ": " + output, 0, p.exitValue());
+    }
+}
