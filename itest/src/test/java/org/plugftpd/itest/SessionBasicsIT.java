@@ -89,8 +89,14 @@ public class SessionBasicsIT extends FtpTestSupport {
             assertTrue(ftp.retrieveFile("data.bin", back));
             assertArrayEquals(data, back.toByteArray());
             assertTrue(ftp.makeDirectory("sub"));
+            assertEquals("257 \"sub\" : The directory was successfully created", ftp.getReplyString().trim());
             assertTrue(ftp.changeWorkingDirectory("sub"));
+            assertEquals("250 OK. Current directory is /sub", ftp.getReplyString().trim());
             assertEquals("/sub", ftp.printWorkingDirectory());
+            assertEquals("257 \"/sub\" is your current location", ftp.getReplyString().trim());
+            assertFalse(ftp.changeWorkingDirectory("/nonexistent"));
+            assertEquals("550 Can't change directory to /nonexistent: No such file or directory",
+                    ftp.getReplyString().trim());
             assertTrue(ftp.logout());
             assertTrue(ftp.getReplyString(), ftp.getReplyString().startsWith("221-Goodbye. You uploaded 1024 and downloaded 1024 kbytes."));
         } finally {

@@ -20,6 +20,7 @@ import org.apache.ftpserver.ftplet.FtpException;
 import org.apache.ftpserver.impl.DefaultFtpServer;
 import org.apache.ftpserver.impl.DefaultFtpServerContext;
 import org.apache.ftpserver.listener.Listener;
+import org.apache.ftpserver.message.MessageResourceFactory;
 import org.plugftpd.core.impl.fs.JailFileSystemFactory;
 import org.plugftpd.core.impl.server.ServerSettings;
 import org.slf4j.Logger;
@@ -63,6 +64,7 @@ public final class FtpEngine {
         factory.setConnectionConfig(connections.createConnectionConfig());
         factory.setUserManager(new NoLocalUsers());
         factory.setFileSystem(new JailFileSystemFactory());
+        factory.setMessageResource(new PureFtpdMessages(new MessageResourceFactory().createMessageResource()));
         CommandFactoryFactory commands = new CommandFactoryFactory();
         LoginCommands login = new LoginCommands(context, timer);
         TransferCommands transfers = new TransferCommands(context);
