@@ -2,6 +2,8 @@ package org.plugftpd.core.impl.engine;
 
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -17,6 +19,7 @@ import org.apache.ftpserver.command.CommandFactoryFactory;
 import org.apache.ftpserver.ftplet.FtpException;
 import org.apache.ftpserver.impl.DefaultFtpServer;
 import org.apache.ftpserver.impl.DefaultFtpServerContext;
+import org.apache.ftpserver.listener.Listener;
 import org.plugftpd.core.impl.fs.JailFileSystemFactory;
 import org.plugftpd.core.impl.server.ServerSettings;
 import org.slf4j.Logger;
@@ -73,7 +76,10 @@ public final class FtpEngine {
         factory.setCommandFactory(commands.createCommandFactory());
         listener = newListener(settings);
         listenerName = "plugftpd-" + generation.incrementAndGet();
-        factory.addListener(listenerName, listener);
+        // replaces, not adds: FtpServer's context comes with a stock "default" listener on *:21
+        Map<String, Listener> listeners = new ConcurrentHashMap<>();
+        listeners.put(listenerName, listener);
+        factory.setListeners(listeners);
         server = (DefaultFtpServer) factory.createServer();
         try {
             server.start();
