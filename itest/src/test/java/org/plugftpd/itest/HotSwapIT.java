@@ -124,6 +124,7 @@ public class HotSwapIT extends FtpTestSupport {
         } finally {
             quietly(downloader);
             quietly(idle);
+            Files.deleteIfExists(home.resolve("swap-big.bin"));
         }
 
         // everything kept for the listener has been handed over, nothing thrown away
