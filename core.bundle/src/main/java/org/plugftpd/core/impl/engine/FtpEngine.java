@@ -1,9 +1,10 @@
 package org.plugftpd.core.impl.engine;
 
 import java.net.InetSocketAddress;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -79,7 +80,7 @@ public final class FtpEngine {
         listener = newListener(settings);
         listenerName = "plugftpd-" + generation.incrementAndGet();
         // replaces FtpServer's implicit "default" listener on port 21; mutable: rebinds add and remove
-        Map<String, Listener> listeners = new HashMap<>();
+        Map<String, Listener> listeners = new ConcurrentHashMap<>();
         listeners.put(listenerName, listener);
         factory.setListeners(listeners);
         server = (DefaultFtpServer) factory.createServer();
