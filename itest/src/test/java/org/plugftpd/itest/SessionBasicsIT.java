@@ -230,32 +230,4 @@ public class SessionBasicsIT extends FtpTestSupport {
         FTPClient ftp = login(port, "alice", "secret");
         quietly(ftp);
     }
-
-    static void send(OutputStream out, String line) throws IOException {
-        out.write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
-        out.flush();
-    }
-
-    /** Reads one (possibly multi-line) reply; empty when the server closed the connection. */
-    static String readReply(InputStream in) throws IOException {
-        StringBuilder all = new StringBuilder();
-        while (true) {
-            ByteArrayOutputStream line = new ByteArrayOutputStream();
-            int c;
-            while ((c = in.read()) != -1 && c != '\n') {
-                line.write(c);
-            }
-            String l = line.toString(StandardCharsets.UTF_8).replace("\r", "");
-            if (c == -1 && l.isEmpty()) {
-                return all.toString();
-            }
-            all.append(l).append('\n');
-            if (l.length() >= 4 && Character.isDigit(l.charAt(0)) && l.charAt(3) == ' ') {
-                return all.toString();
-            }
-            if (c == -1) {
-                return all.toString();
-            }
-        }
-    }
 }
