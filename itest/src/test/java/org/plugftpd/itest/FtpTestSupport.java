@@ -174,7 +174,20 @@ public abstract class FtpTestSupport {
         Map<String, Object> props = new java.util.HashMap<>(overrides);
         props.putIfAbsent("banner", "plugftpd itest configuration " + CONFIG_GENERATION.incrementAndGet());
         String banner = "--------- " + props.get("banner") + " ----------";
-        int port = startServer(props);
+        int configured = Integer.parseInt(String.valueOf(props.getOrDefault("port", "0")));
+        int bound = startServer(props);
+        if (configured != 0) {
+            // a new port means a new listener, bound when the update has been applied
+            assertTrue("the server never moved to port " + configured, eventually(() -> {
+                try {
+                    return port() == configured;
+                } catch (InterruptedException e) {
+                    return false;
+                }
+            }));
+            bound = configured;
+        }
+        int port = bound;
         assertTrue("the server never greeted with " + banner, eventually(() -> {
             try {
                 return greeting(port).contains(banner);
@@ -184,6 +197,13 @@ public abstract class FtpTestSupport {
         }));
         awaitNoSessions();
         return port;
+    }
+
+    /** A port nothing listens on right now. */
+    protected static int freePort() throws IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        }
     }
 
     /** The greeting a new connection gets (empty when refused without a reply); closes the connection. */
@@ -213,7 +233,8 @@ public abstract class FtpTestSupport {
 
     /** Waits until the server has seen every earlier connection close. */
     protected void awaitNoSessions() throws InterruptedException {
-        assertTrue("sessions still open: " + openSessions(), eventually(() -> openSessions().isEmpty()));
+        boolean none = eventually(() -> openSessions().isEmpty());
+        assertTrue("sessions still open: " + openSessions(), none);
     }
 
     /**
