@@ -96,6 +96,42 @@ public class AccountLimitsIT extends FtpTestSupport {
     }
 
     @Test
+    public void accountWithMaxSessionsZeroIsNotLimitedByTheServerDefault() throws Exception {
+        port = configureServer(Map.of("maxSessionsPerUser", "1"));
+        // spec/passwd.md §2.2 step 8: 0 disables the limit for that account
+        addAccount("unlimited", "pw", "maxSessions=0");
+        List<FTPClient> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                open.add(login(port, "unlimited", "pw"));
+            }
+            for (FTPClient ftp : open) {
+                assertTrue(ftp.sendNoOp());
+            }
+        } finally {
+            open.forEach(FtpTestSupport::quietly);
+        }
+    }
+
+    @Test
+    public void secondAnonymousSessionOverTheServerDefaultGets421AtUser() throws Exception {
+        port = configureServer(Map.of("maxSessionsPerUser", "1"));
+        FTPClient first = login(port, "anonymous", "a@example.org");
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+            s.setSoTimeout(10_000);
+            InputStream in = s.getInputStream();
+            assertTrue(readReply(in).startsWith("220"));
+            send(s.getOutputStream(), "USER ftp");
+            assertEquals("421 I can't accept more than 1 connections as the same user\n", readReply(in));
+            assertEquals("", readReply(in));
+            assertTrue(first.sendNoOp());
+        } finally {
+            quietly(first);
+        }
+    }
+
+    @Test
     public void clientInsideTheAllowedNetworkLogsIn() throws Exception {
         addAccount("lan", "pw", "allowClient=127.0.0.1/8");
         FTPClient ftp = login(port, "lan", "pw");
