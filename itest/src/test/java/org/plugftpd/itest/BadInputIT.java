@@ -3,8 +3,6 @@ package org.plugftpd.itest;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.plugftpd.itest.SessionBasicsIT.readReply;
-import static org.plugftpd.itest.SessionBasicsIT.send;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,7 +56,15 @@ public class BadInputIT extends FtpTestSupport {
         try {
             FTPClient ftp = login(port, "fullbob", "pw");
             try {
-                assertFalse(ftp.storeFile("huge.bin", new java.io.ByteArrayInputStream(new byte[2 << 20])));
+                OutputStream data = ftp.storeFileStream("huge.bin");
+                try {
+                    data.write(new byte[2 << 20]);
+                    data.close();
+                } catch (IOException expected) {
+                    // the server drops the data connection as soon as the disk refuses
+                    closeQuietly(data);
+                }
+                assertFalse(ftp.completePendingCommand());
                 assertEquals(ftp.getReplyString(), 452, ftp.getReplyCode());
                 assertTrue(ftp.getReplyString().contains("Error during write to file"));
                 assertTrue(ftp.sendNoOp());
@@ -142,6 +148,14 @@ public class BadInputIT extends FtpTestSupport {
             assertFalse(garbage, garbage.contains("Exception"));
             send(out, "NOOP");
             assertTrue(readReply(in).startsWith("200"));
+        }
+    }
+
+    private static void closeQuietly(OutputStream out) {
+        try {
+            out.close();
+        } catch (IOException e) {
+            // already broken
         }
     }
 

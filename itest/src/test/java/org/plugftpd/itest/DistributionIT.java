@@ -98,7 +98,7 @@ public class DistributionIT {
             assertTrue("start: " + start, start.out.contains("127.0.0.1:" + port));
 
             // nothing but the configured port: no stray listener (FtpServer's stock one is on *:21)
-            assertEquals(Set.of(port), listeningPorts(serverPid()));
+            assertEquals(Set.of(port), ListeningPorts.of(Long.toString(serverPid())));
 
             FTPClient ftp = new FTPClient();
             ftp.setDefaultTimeout(15_000);
@@ -190,38 +190,6 @@ public class DistributionIT {
     private long serverPid() throws IOException {
         return Long.parseLong(new String(Files.readAllBytes(home.resolve("data/plugftpd.pid")), StandardCharsets.US_ASCII)
                 .trim());
-    }
-
-    /** The TCP ports a process listens on (Linux: its socket inodes matched against /proc/net/tcp*). */
-    private static Set<Integer> listeningPorts(long pid) throws IOException {
-        Set<String> inodes = new HashSet<>();
-        try (DirectoryStream<Path> fds = Files.newDirectoryStream(Paths.get("/proc", Long.toString(pid), "fd"))) {
-            for (Path fd : fds) {
-                try {
-                    String target = Files.readSymbolicLink(fd).toString();
-                    if (target.startsWith("socket:[")) {
-                        inodes.add(target.substring(8, target.length() - 1));
-                    }
-                } catch (IOException e) {
-                    // closed meanwhile
-                }
-            }
-        }
-        Set<Integer> ports = new TreeSet<>();
-        for (String table : new String[] {"/proc/net/tcp", "/proc/net/tcp6"}) {
-            Path t = Paths.get(table);
-            if (!Files.exists(t)) {
-                continue;
-            }
-            for (String line : Files.readAllLines(t, StandardCharsets.US_ASCII)) {
-                String[] f = line.trim().split("\\s+");
-                // sl local_address rem_address st ... inode (field 9); st 0A = LISTEN
-                if (f.length > 9 && f[3].equals("0A") && inodes.contains(f[9])) {
-                    ports.add(Integer.parseInt(f[1].substring(f[1].indexOf(':') + 1), 16));
-                }
-            }
-        }
-        return ports;
     }
 
     private Result plugftpd(long timeoutSeconds, String... args) throws IOException, InterruptedException {

@@ -8,8 +8,15 @@ import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 import static org.ops4j.pax.exam.CoreOptions.junitBundles;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,12 +28,15 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 import javax.inject.Inject;
 
 import org.apache.commons.net.ftp.FTP;
 import org.apache.commons.net.ftp.FTPClient;
+import org.apache.felix.service.command.CommandProcessor;
+import org.apache.felix.service.command.CommandSession;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.osgi.framework.Bundle;
@@ -35,6 +45,7 @@ import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.util.tracker.ServiceTracker;
 import org.plugftpd.itest.standin.StandinBundle;
 import org.plugftpd.server.api.FtpServerStatus;
+import org.plugftpd.session.api.SessionRegistry;
 
 /**
  * Starts Felix with exactly the bundles of the built distribution (run/target/plugftpd/system),
@@ -43,6 +54,7 @@ import org.plugftpd.server.api.FtpServerStatus;
  */
 public abstract class FtpTestSupport {
     protected static final long DEADLINE_MS = 20_000;
+    private static final AtomicInteger CONFIG_GENERATION = new AtomicInteger();
 
     @Inject
     protected BundleContext context;
@@ -150,6 +162,136 @@ public abstract class FtpTestSupport {
             }
         } catch (IOException e) {
             // closing anyway
+        }
+    }
+
+    /**
+     * Like {@link #startServer} but waits until the new settings are live: the update carries a banner
+     * of its own (unless one is given), a new connection must greet with it, and every session the
+     * probing left behind must be gone. Returns the port.
+     */
+    protected int configureServer(Map<String, Object> overrides) throws Exception {
+        Map<String, Object> props = new java.util.HashMap<>(overrides);
+        props.putIfAbsent("banner", "plugftpd itest configuration " + CONFIG_GENERATION.incrementAndGet());
+        String banner = "--------- " + props.get("banner") + " ----------";
+        int configured = Integer.parseInt(String.valueOf(props.getOrDefault("port", "0")));
+        int bound = startServer(props);
+        if (configured != 0) {
+            // a new port means a new listener, bound when the update has been applied
+            assertTrue("the server never moved to port " + configured, eventually(() -> {
+                try {
+                    return port() == configured;
+                } catch (InterruptedException e) {
+                    return false;
+                }
+            }));
+            bound = configured;
+        }
+        int port = bound;
+        assertTrue("the server never greeted with " + banner, eventually(() -> {
+            try {
+                return greeting(port).contains(banner);
+            } catch (IOException e) {
+                return false;
+            }
+        }));
+        awaitNoSessions();
+        return port;
+    }
+
+    /** A port nothing listens on right now. */
+    protected static int freePort() throws IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** The greeting a new connection gets (empty when refused without a reply); closes the connection. */
+    protected static String greeting(int port) throws IOException {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+            s.setSoTimeout(10_000);
+            return readReply(s.getInputStream());
+        }
+    }
+
+    /** Snapshots of the open sessions, from the scoreboard service. */
+    protected List<org.plugftpd.session.api.SessionInfo> openSessions() {
+        ServiceTracker<SessionRegistry, SessionRegistry> t = new ServiceTracker<>(context, SessionRegistry.class, null);
+        t.open();
+        try {
+            SessionRegistry registry = t.waitForService(DEADLINE_MS);
+            assertNotNull("no SessionRegistry service", registry);
+            return registry.sessions();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            t.close();
+        }
+    }
+
+    /** Waits until the server has seen every earlier connection close. */
+    protected void awaitNoSessions() throws InterruptedException {
+        boolean none = eventually(() -> openSessions().isEmpty());
+        assertTrue("sessions still open: " + openSessions(), none);
+    }
+
+    /**
+     * Runs a Gogo command line as the admin channel would and returns what it printed. Gogo points
+     * System.out at the session's stream for the calling thread, so the captured stream gets it.
+     */
+    protected String gogo(String command) throws Exception {
+        ServiceTracker<CommandProcessor, CommandProcessor> t = new ServiceTracker<>(context, CommandProcessor.class, null);
+        t.open();
+        try {
+            CommandProcessor processor = t.waitForService(DEADLINE_MS);
+            assertNotNull("no Gogo CommandProcessor", processor);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
+            PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
+            CommandSession session = processor.createSession(new ByteArrayInputStream(new byte[0]), outStream, errStream);
+            try {
+                Object result = session.execute(command);
+                outStream.flush();
+                String text = out.toString(StandardCharsets.UTF_8);
+                return result == null ? text : text + result;
+            } catch (Exception e) {
+                throw new AssertionError(command + " failed: " + e + " / " + err.toString(StandardCharsets.UTF_8), e);
+            } finally {
+                session.close();
+            }
+        } finally {
+            t.close();
+        }
+    }
+
+    protected static void send(OutputStream out, String line) throws IOException {
+        out.write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    /** Reads one (possibly multi-line) reply; empty when the server closed the connection. */
+    protected static String readReply(InputStream in) throws IOException {
+        StringBuilder all = new StringBuilder();
+        while (true) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            int c;
+            while ((c = in.read()) != -1 && c != '\n') {
+                line.write(c);
+            }
+            String l = line.toString(StandardCharsets.UTF_8).replace("\r", "");
+            if (c == -1 && l.isEmpty()) {
+                return all.toString();
+            }
+            all.append(l).append('\n');
+            if (l.length() >= 4 && Character.isDigit(l.charAt(0)) && l.charAt(3) == ' ') {
+                return all.toString();
+            }
+            if (c == -1) {
+                return all.toString();
+            }
         }
     }
 

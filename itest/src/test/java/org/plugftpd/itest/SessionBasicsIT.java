@@ -7,7 +7,6 @@ import static org.junit.Assert.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -239,64 +238,9 @@ public class SessionBasicsIT extends FtpTestSupport {
 
     @Test
     public void theServerListensOnItsConfiguredPortOnly() throws Exception {
-        java.util.Set<Integer> ports = listeningPortsOfThisProcess();
+        java.util.Set<Integer> ports = ListeningPorts.of("self");
         assertTrue(ports.toString(), ports.contains(port));
         // FtpServer's factory carries an implicit listener on port 21; it must never be bound
         assertFalse(ports.toString(), ports.contains(21));
-    }
-
-    /** TCP ports in LISTEN state whose socket belongs to this JVM (Linux /proc). */
-    private static java.util.Set<Integer> listeningPortsOfThisProcess() throws IOException {
-        java.util.Set<String> inodes = new java.util.HashSet<>();
-        try (Stream<Path> fds = Files.list(java.nio.file.Paths.get("/proc/self/fd"))) {
-            for (Path fd : (Iterable<Path>) fds::iterator) {
-                try {
-                    String target = Files.readSymbolicLink(fd).toString();
-                    if (target.startsWith("socket:[")) {
-                        inodes.add(target.substring(8, target.length() - 1));
-                    }
-                } catch (IOException e) {
-                    // fd closed meanwhile
-                }
-            }
-        }
-        java.util.Set<Integer> ports = new java.util.HashSet<>();
-        for (String table : new String[] {"/proc/net/tcp", "/proc/net/tcp6"}) {
-            for (String line : Files.readAllLines(java.nio.file.Paths.get(table))) {
-                String[] f = line.trim().split("\\s+");
-                if (f.length > 9 && f[3].equals("0A") && inodes.contains(f[9])) {
-                    ports.add(Integer.parseInt(f[1].substring(f[1].indexOf(':') + 1), 16));
-                }
-            }
-        }
-        return ports;
-    }
-
-    static void send(OutputStream out, String line) throws IOException {
-        out.write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
-        out.flush();
-    }
-
-    /** Reads one (possibly multi-line) reply; empty when the server closed the connection. */
-    static String readReply(InputStream in) throws IOException {
-        StringBuilder all = new StringBuilder();
-        while (true) {
-            ByteArrayOutputStream line = new ByteArrayOutputStream();
-            int c;
-            while ((c = in.read()) != -1 && c != '\n') {
-                line.write(c);
-            }
-            String l = line.toString(StandardCharsets.UTF_8).replace("\r", "");
-            if (c == -1 && l.isEmpty()) {
-                return all.toString();
-            }
-            all.append(l).append('\n');
-            if (l.length() >= 4 && Character.isDigit(l.charAt(0)) && l.charAt(3) == ' ') {
-                return all.toString();
-            }
-            if (c == -1) {
-                return all.toString();
-            }
-        }
     }
 }
