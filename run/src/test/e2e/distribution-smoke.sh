@@ -2,16 +2,10 @@
 # End-to-end smoke test of the packed distribution: unpack, start on free ports, talk FTP and the
 # admin channel, stop. Exits non-zero on the first failure; always stops the server it started.
 #
-# usage: distribution-smoke.sh [--admin-only] [plugftpd-<version>.tar.gz]
-#   --admin-only   skip the FTP checks (for builds without the FTP server component)
+# usage: distribution-smoke.sh [plugftpd-<version>.tar.gz]
 #   default archive: run/target/plugftpd-*.tar.gz next to this script's module
 set -euo pipefail
 
-ADMIN_ONLY=false
-if [ "${1:-}" = "--admin-only" ]; then
-    ADMIN_ONLY=true
-    shift
-fi
 MODULE_DIR=$(cd "$(dirname "$0")/../../.." && pwd)
 ARCHIVE=${1:-$(ls "$MODULE_DIR"/target/plugftpd-*.tar.gz 2>/dev/null | head -n 1)}
 [ -f "$ARCHIVE" ] || { echo "FAIL: no distribution archive (build run/ first): ${ARCHIVE:-none}" >&2; exit 1; }
@@ -120,25 +114,31 @@ not_active=$(printf '%s\n' "$bundles" | awk -F'|' 'NR > 2 && NF >= 4 && $2 !~ /A
 printf '%s\n' "$bundles" | grep -q 'plugftpd core' || fail "core bundle missing from lb"
 pass "all bundles Active"
 
-if ! $ADMIN_ONLY; then
-    listing=$(curl -sS --max-time 20 "ftp://127.0.0.1:$PORT/") || fail "curl could not list ftp://127.0.0.1:$PORT/"
-    printf '%s\n' "$listing" | grep -q 'README.txt' || fail "anonymous listing lacks README.txt: $listing"
-    pass "anonymous FTP listing shows README.txt"
+listing=$(curl -sS --max-time 20 "ftp://127.0.0.1:$PORT/") || fail "curl could not list ftp://127.0.0.1:$PORT/"
+printf '%s\n' "$listing" | grep -q 'README.txt' || fail "anonymous listing lacks README.txt: $listing"
+pass "anonymous FTP listing shows README.txt"
 
-    curl -sS --max-time 20 "ftp://127.0.0.1:$PORT/README.txt" -o "$WORK/README.txt" || fail "curl could not download README.txt"
-    cmp -s "$WORK/README.txt" "$HOME_DIR/data/pub/README.txt" || fail "downloaded README.txt differs"
-    pass "anonymous download"
+curl -sS --max-time 20 "ftp://127.0.0.1:$PORT/README.txt" -o "$WORK/README.txt" || fail "curl could not download README.txt"
+cmp -s "$WORK/README.txt" "$HOME_DIR/data/pub/README.txt" || fail "downloaded README.txt differs"
+pass "anonymous download"
 
-    if curl -sS --max-time 20 -T "$WORK/README.txt" "ftp://127.0.0.1:$PORT/upload.txt" 2>/dev/null; then
-        fail "anonymous upload must be refused (anonymousReadOnly=true)"
-    fi
-    pass "anonymous upload refused"
-
-    "$PF" client ftp:status >/dev/null || fail "client ftp:status exited non-zero"
-    pass "client ftp:status"
-    "$PF" status >/dev/null || fail "status must exit 0 while running"
-    pass "status exits 0 while running"
+if curl -sS --max-time 20 -T "$WORK/README.txt" "ftp://127.0.0.1:$PORT/upload.txt" 2>/dev/null; then
+    fail "anonymous upload must be refused (anonymousReadOnly=true)"
 fi
+pass "anonymous upload refused"
+
+"$PF" client ftp:status >/dev/null || fail "client ftp:status exited non-zero"
+pass "client ftp:status"
+"$PF" status >/dev/null || fail "status must exit 0 while running"
+pass "status exits 0 while running"
+
+listing=$(lftp -c "set net:max-retries 1; set net:timeout 20; open -u anonymous,smoke@example.org -p $PORT 127.0.0.1; cls -1") \
+    || fail "lftp could not list the anonymous area"
+[ "$listing" = "README.txt" ] || fail "lftp listing: $listing"
+lftp -c "set net:max-retries 1; set net:timeout 20; open -u anonymous,smoke@example.org -p $PORT 127.0.0.1; get README.txt -o $WORK/README-lftp.txt" \
+    || fail "lftp could not download README.txt"
+cmp -s "$WORK/README-lftp.txt" "$HOME_DIR/data/pub/README.txt" || fail "lftp's README.txt differs"
+pass "lftp lists and downloads"
 
 "$PF" stop || fail "bin/plugftpd stop exited non-zero"
 STARTED=false
@@ -153,4 +153,4 @@ set -e
 grep -q "plugftpd is not running" "$WORK/err" || fail "client: no 'not running' message"
 pass "stopped: no pid file, no socket, status 3, client says not running"
 
-echo "distribution smoke test passed ($PASSED checks$($ADMIN_ONLY && echo ', FTP checks skipped'))"
+echo "distribution smoke test passed ($PASSED checks)"
