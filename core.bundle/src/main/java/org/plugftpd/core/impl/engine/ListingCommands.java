@@ -1,6 +1,8 @@
 package org.plugftpd.core.impl.engine;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -23,8 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * LIST, NLST, MLSD, MLST and STAT with a path as Pure-FTPd answers them (spec/server-behaviour.md
- * §5), plus its TYPE and FEAT replies. Entries come from {@link JailFile#listFiles()}, so nothing
- * outside the jail and no name with control bytes is ever listed; each entry then costs one lstat.
+ * §5), plus its TYPE and FEAT replies. Nothing outside the jail and no name with control bytes
+ * is ever listed; a plain entry costs one lstat, a symlink also the jail's check of its target.
  * Stateless.
  */
 final class ListingCommands {
@@ -106,6 +108,8 @@ final class ListingCommands {
         }
         boolean withOwner = !user(session).anonymous();
         List<EntryFacts> entries = directory(session, dir, true, true);
+        // cdir and pdir stay first; Pure-FTPd sends the rest in directory order, sorted is as good and stable
+        entries.subList(Math.min(2, entries.size()), entries.size()).sort(BY_NAME);
         StringBuilder sb = new StringBuilder(entries.size() * 140);
         for (int i = 0; i < entries.size(); i++) {
             EntryFacts f = entries.get(i);
@@ -180,31 +184,47 @@ final class ListingCommands {
     /**
      * A directory's listed entries; {@code .} and {@code ..} first when asked for (at the jail
      * root {@code ..} is the root itself, as a chroot makes it).
+     * <p>The same entries as {@link JailFile#listFiles()}, found for one lstat each instead of a
+     * realpath and three stats: an entry that is not a symlink lies in the checked directory, so
+     * inside the jail; a symlink is listed only when the jail resolves it to a file or directory.
      */
     private static List<EntryFacts> directory(FtpIoSession session, JailFile dir, boolean hidden, boolean dotEntries) {
-        Path real = dir.resolvedPath().orElse(null);
-        List<JailFile> children = dir.listFiles();
-        if (real == null || children == null) {
-            return new ArrayList<>(0);
+        Path real = dir.isDirectory() ? dir.resolvedPath().orElse(null) : null;
+        List<EntryFacts> entries = new ArrayList<>();
+        if (real == null) {
+            return entries;
         }
-        List<EntryFacts> entries = new ArrayList<>(children.size() + 2);
+        JailFileSystemView view = view(session);
         if (dotEntries) {
             EntryFacts self = read(real, ".");
             if (self != null) {
                 entries.add(self);
-                EntryFacts parent = real.equals(view(session).jailRoot()) ? null : read(real.getParent(), "..");
+                EntryFacts parent = real.equals(view.jailRoot()) ? null : read(real.getParent(), "..");
                 entries.add(parent != null ? parent : self.named(".."));
             }
         }
-        for (JailFile child : children) {
-            String name = child.getName();
-            if (!hidden && name.startsWith(".")) {
-                continue;
-            }
-            EntryFacts f = read(real.resolve(name), name);
-            if (f != null && PureFtpdListing.isListed(f)) {
+        String prefix = dir.virtualPath().endsWith("/") ? dir.virtualPath() : dir.virtualPath() + "/";
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(real)) {
+            for (Path entry : stream) {
+                String name = entry.getFileName().toString();
+                // spec §5: names with control bytes (CR, LF...) would break the listing: never listed
+                if ((!hidden && name.startsWith(".")) || Replies.hasControlCharacters(name)) {
+                    continue;
+                }
+                EntryFacts f = read(entry, name);
+                if (f == null || !PureFtpdListing.isListed(f)) {
+                    continue;
+                }
+                if (f.isSymbolicLink()) {
+                    JailFile target = view.getFile(prefix + name);
+                    if (!target.isFile() && !target.isDirectory()) {
+                        continue;
+                    }
+                }
                 entries.add(f);
             }
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("cannot list {}: {}", real, e.toString());
         }
         return entries;
     }
