@@ -46,6 +46,8 @@ public class ListingIT extends FtpTestSupport {
             Files.setLastModifiedTime(a, FileTime.from(OLD));
             Files.createDirectory(home.resolve("sub"));
             Files.write(home.resolve(".hidden"), new byte[1]);
+            // a name that would split a listing line: never listed
+            Files.write(home.resolve("bad\r\nname.txt"), new byte[1]);
             Files.createSymbolicLink(home.resolve("inside"), Paths.get("a.txt"));
             Path secret = root().resolve("home/list-secret.txt");
             Files.write(secret, new byte[3]);
@@ -111,6 +113,19 @@ public class ListingIT extends FtpTestSupport {
         try {
             assertArrayEquals(new String[] {"a.txt", "inside", "sub"}, ftp.listNames());
             assertEquals("226 3 matches total\r\n", ftp.getReplyString());
+        } finally {
+            quietly(ftp);
+        }
+    }
+
+    @Test
+    public void nlstWithAPatternGivesTheMatchingNames() throws Exception {
+        FTPClient ftp = login(port, "lister", "secret");
+        try {
+            assertArrayEquals(new String[] {"a.txt"}, ftp.listNames("*.txt"));
+            assertEquals("226 1 matches total\r\n", ftp.getReplyString());
+            assertArrayEquals(new String[] {".hidden"}, ftp.listNames(".h*"));
+            assertArrayEquals(new String[] {"inside", "sub"}, ftp.listNames("[is]*"));
         } finally {
             quietly(ftp);
         }

@@ -27,8 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Apache FtpServer put together the plugftpd way: plugftpd's listener, login, transfer, listing and QUIT
- * commands, the jail file system, no local user store. {@link #apply} takes new settings live:
+ * Apache FtpServer put together the plugftpd way: plugftpd's listener, login, transfer, listing
+ * and QUIT commands, the jail file system, no local user store. {@link #apply} takes new settings live:
  * most apply to the next command or connection; a new address, port or passive range gets a new
  * listener while the old one stops accepting and lingers until its last session has left.
  * Not thread-safe: the owning component serialises start, apply and stop.

@@ -2,14 +2,18 @@ package org.plugftpd.core.impl.engine;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.nio.file.Paths;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 import org.apache.ftpserver.command.AbstractCommand;
 import org.apache.ftpserver.command.impl.STAT;
@@ -107,7 +111,7 @@ final class ListingCommands {
             return;
         }
         boolean withOwner = !user(session).anonymous();
-        List<EntryFacts> entries = directory(session, dir, true, true);
+        List<EntryFacts> entries = directory(session, dir, true, true, name -> true);
         // cdir and pdir stay first; Pure-FTPd sends the rest in directory order, sorted is as good and stable
         entries.subList(Math.min(2, entries.size()), entries.size()).sort(BY_NAME);
         StringBuilder sb = new StringBuilder(entries.size() * 140);
@@ -170,15 +174,45 @@ final class ListingCommands {
         String path = options.path();
         JailFile target = view(session).getFile(path.isEmpty() ? "." : path);
         if (!target.doesExist()) {
-            return List.of();
+            return matching(session, path, options);
         }
         if (!target.isDirectory()) {
             EntryFacts one = entryFacts(session, target, path);
             return one == null ? List.of() : List.of(one);
         }
-        List<EntryFacts> entries = directory(session, target, options.showsHidden(), options.all());
+        List<EntryFacts> entries = directory(session, target, options.showsHidden(), options.all(), name -> true);
         entries.sort(BY_NAME);
         return entries;
+    }
+
+    /**
+     * {@code *.txt}, {@code sub/a?c}: the entries of the directory whose names match the last part,
+     * shown with the directory part as given (what {@code mget} sends as NLST). As in a shell, a
+     * leading {@code *} or {@code ?} does not match dot files.
+     */
+    private static List<EntryFacts> matching(FtpIoSession session, String path, ListOptions options) {
+        int slash = path.lastIndexOf('/');
+        String pattern = path.substring(slash + 1);
+        if (pattern.isEmpty() || pattern.chars().noneMatch(c -> c == '*' || c == '?' || c == '[')) {
+            return List.of();
+        }
+        String prefix = path.substring(0, slash + 1);
+        JailFile parent = view(session).getFile(prefix.isEmpty() ? "." : prefix);
+        PathMatcher matcher;
+        try {
+            matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+        boolean hidden = options.showsHidden() || pattern.startsWith(".");
+        List<EntryFacts> entries = directory(session, parent, hidden, false,
+                name -> matcher.matches(Paths.get(name)));
+        List<EntryFacts> shown = new ArrayList<>(entries.size());
+        for (EntryFacts f : entries) {
+            shown.add(prefix.isEmpty() ? f : f.named(prefix + f.name()));
+        }
+        shown.sort(BY_NAME);
+        return shown;
     }
 
     /**
@@ -188,7 +222,8 @@ final class ListingCommands {
      * realpath and three stats: an entry that is not a symlink lies in the checked directory, so
      * inside the jail; a symlink is listed only when the jail resolves it to a file or directory.
      */
-    private static List<EntryFacts> directory(FtpIoSession session, JailFile dir, boolean hidden, boolean dotEntries) {
+    private static List<EntryFacts> directory(FtpIoSession session, JailFile dir, boolean hidden, boolean dotEntries,
+            Predicate<String> accepted) {
         Path real = dir.isDirectory() ? dir.resolvedPath().orElse(null) : null;
         List<EntryFacts> entries = new ArrayList<>();
         if (real == null) {
@@ -208,7 +243,7 @@ final class ListingCommands {
             for (Path entry : stream) {
                 String name = entry.getFileName().toString();
                 // spec §5: names with control bytes (CR, LF...) would break the listing: never listed
-                if ((!hidden && name.startsWith(".")) || Replies.hasControlCharacters(name)) {
+                if ((!hidden && name.startsWith(".")) || Replies.hasControlCharacters(name) || !accepted.test(name)) {
                     continue;
                 }
                 EntryFacts f = read(entry, name);
