@@ -1,7 +1,6 @@
 package org.plugftpd.core.impl.engine;
 
 import java.net.InetSocketAddress;
-import java.util.Map;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,8 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Apache FtpServer put together the plugftpd way: plugftpd's listener, login, transfer and QUIT
- * commands, the jail file system, no local user store. {@link #apply} takes new settings live:
+ * Apache FtpServer put together the plugftpd way: plugftpd's listener, login, transfer, listing
+ * and QUIT commands, the jail file system, no local user store. {@link #apply} takes new settings live:
  * most apply to the next command or connection; a new address, port or passive range gets a new
  * listener while the old one stops accepting and lingers until its last session has left.
  * Not thread-safe: the owning component serialises start, apply and stop.
@@ -76,6 +75,14 @@ public final class FtpEngine {
         commands.addCommand("APPE", transfers.append());
         commands.addCommand("STOU", transfers.unique());
         commands.addCommand("QUIT", new QuitCommand());
+        ListingCommands listings = new ListingCommands();
+        commands.addCommand("LIST", listings.list());
+        commands.addCommand("NLST", listings.nameList());
+        commands.addCommand("MLSD", listings.machineList());
+        commands.addCommand("MLST", listings.machineListFile());
+        commands.addCommand("STAT", listings.status());
+        commands.addCommand("TYPE", listings.type());
+        commands.addCommand("FEAT", listings.features());
         factory.setCommandFactory(commands.createCommandFactory());
         listener = newListener(settings);
         listenerName = "plugftpd-" + generation.incrementAndGet();

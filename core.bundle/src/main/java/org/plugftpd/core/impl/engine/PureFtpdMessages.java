@@ -34,9 +34,6 @@ final class PureFtpdMessages implements MessageResource {
             Map.entry("200.MODE", "{request.arg} OK"),
             Map.entry("200.STRU", "{request.arg} OK"),
             Map.entry("229.EPSV", "Extended Passive mode OK ({output.msg})"),
-            Map.entry("150.LIST", "Accepted data connection"),
-            Map.entry("150.NLST", "Accepted data connection"),
-            Map.entry("150.MLSD", "Accepted data connection"),
             Map.entry("530.permission", "You aren't logged in"),
             Map.entry("502.not.implemented", "Unknown command"));
 

@@ -79,11 +79,11 @@ final class TransferCommands {
         return command((s, c, r) -> upload(s, c, r, UploadMode.UNIQUE));
     }
 
-    private interface Body {
+    interface Body {
         void run(FtpIoSession session, FtpServerContext context, FtpRequest request) throws IOException;
     }
 
-    private static AbstractCommand command(Body body) {
+    static AbstractCommand command(Body body) {
         return new AbstractCommand() {
             @Override
             public void execute(FtpIoSession session, FtpServerContext context, FtpRequest request) throws IOException {
@@ -360,7 +360,7 @@ final class TransferCommands {
     }
 
     /** PASV/PORT must come first (FtpServer checks the same; its reply text differs). */
-    private static boolean dataConnectionPrepared(FtpIoSession session) {
+    static boolean dataConnectionPrepared(FtpIoSession session) {
         if (session.getDataConnection() instanceof IODataConnectionFactory
                 && ((IODataConnectionFactory) session.getDataConnection()).getInetAddress() == null) {
             session.write(new PureReply(425, "No data connection"));
