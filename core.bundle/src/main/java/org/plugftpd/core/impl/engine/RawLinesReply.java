@@ -3,30 +3,21 @@ package org.plugftpd.core.impl.engine;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.ftpserver.ftplet.FtpReply;
-
 /**
  * A multi-line reply whose inner lines go out as they are, without the code: {@code code-first},
  * the raw lines, {@code code last}. Pure-FTPd answers MLST, FEAT and STAT with a file this way
  * (vectors/transcript/control-raw.bin). Immutable.
  */
-final class RawLinesReply implements FtpReply {
-    private final int code;
+final class RawLinesReply extends FramedReply {
     private final String first;
     private final List<String> raw;
     private final String last;
-    private final long sentTime = System.currentTimeMillis();
 
     RawLinesReply(int code, String first, List<String> raw, String last) {
-        this.code = code;
+        super(code);
         this.first = first;
         this.raw = List.copyOf(raw);
         this.last = last;
-    }
-
-    @Override
-    public int getCode() {
-        return code;
     }
 
     @Override
@@ -39,32 +30,18 @@ final class RawLinesReply implements FtpReply {
     }
 
     @Override
-    public long getSentTime() {
-        return sentTime;
-    }
-
-    @Override
-    public boolean isPositive() {
-        return code < 400;
-    }
-
-    @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
-        sb.append(code).append('-').append(oneLine(first)).append("\r\n");
+        sb.append(getCode()).append('-').append(oneLine(first)).append("\r\n");
         for (String line : raw) {
             // RFC 959: an inner line must not look like the closing "code " line
             String text = oneLine(line);
-            if (text.length() >= 4 && text.startsWith(Integer.toString(code)) && text.charAt(3) == ' ') {
+            if (text.length() >= 4 && text.startsWith(Integer.toString(getCode())) && text.charAt(3) == ' ') {
                 text = " " + text;
             }
             sb.append(text).append("\r\n");
         }
-        sb.append(code).append(' ').append(oneLine(last)).append("\r\n");
+        sb.append(getCode()).append(' ').append(oneLine(last)).append("\r\n");
         return sb.toString();
-    }
-
-    private static String oneLine(String s) {
-        return s.replace('\r', ' ').replace('\n', ' ');
     }
 }
