@@ -22,8 +22,12 @@ import org.apache.ftpserver.ftplet.DataType;
 import org.apache.ftpserver.ftplet.FtpRequest;
 import org.apache.ftpserver.impl.FtpIoSession;
 import org.apache.ftpserver.impl.FtpServerContext;
+import org.plugftpd.core.impl.fs.FileNamePolicy;
 import org.plugftpd.core.impl.fs.JailFile;
 import org.plugftpd.core.impl.fs.JailFileSystemView;
+import org.plugftpd.core.impl.listing.EntryFacts;
+import org.plugftpd.core.impl.listing.ListOptions;
+import org.plugftpd.core.impl.listing.PureFtpdListing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,7 +111,7 @@ final class ListingCommands {
         JailFile dir = view(session).getFile(argument == null || argument.isBlank() ? "." : argument);
         if (!dir.isDirectory()) {
             session.write(new PureReply(550, dir.doesExist() ? "Not a directory"
-                    : "Can't open " + Replies.printable(argument) + ": No such file or directory"));
+                    : "Can't open " + FileNamePolicy.printable(argument) + ": No such file or directory"));
             return;
         }
         boolean withOwner = !user(session).anonymous();
@@ -130,7 +134,7 @@ final class ListingCommands {
         JailFile file = view(session).getFile(none ? "." : argument);
         EntryFacts facts = file.doesExist() ? entryFacts(session, file, none ? file.virtualPath() : argument) : null;
         if (facts == null) {
-            session.write(new PureReply(550, "Can't open " + Replies.printable(none ? "." : argument)
+            session.write(new PureReply(550, "Can't open " + FileNamePolicy.printable(none ? "." : argument)
                     + ": No such file or directory"));
             return;
         }
@@ -165,7 +169,7 @@ final class ListingCommands {
             session.setDataType(DataType.BINARY);
             session.write(new PureReply(200, "TYPE is now 8-bit binary"));
         } else {
-            session.write(new PureReply(504, "Unknown TYPE: " + Replies.printable(argument)));
+            session.write(new PureReply(504, "Unknown TYPE: " + FileNamePolicy.printable(argument)));
         }
     }
 
@@ -243,7 +247,7 @@ final class ListingCommands {
             for (Path entry : stream) {
                 String name = entry.getFileName().toString();
                 // spec §5: names with control bytes (CR, LF...) would break the listing: never listed
-                if ((!hidden && name.startsWith(".")) || Replies.hasControlCharacters(name) || !accepted.test(name)) {
+                if ((!hidden && name.startsWith(".")) || FileNamePolicy.hasControlCharacter(name) || !accepted.test(name)) {
                     continue;
                 }
                 EntryFacts f = read(entry, name);
@@ -277,7 +281,7 @@ final class ListingCommands {
         if (entry == null) {
             return null;
         }
-        EntryFacts f = read(entry, Replies.printable(name));
+        EntryFacts f = read(entry, FileNamePolicy.printable(name));
         return f != null && PureFtpdListing.isListed(f) ? f : null;
     }
 

@@ -22,6 +22,7 @@ import org.plugftpd.auth.api.Account;
 import org.plugftpd.auth.api.AuthResult;
 import org.plugftpd.auth.api.ClientInfo;
 import org.plugftpd.auth.api.LoginRequest;
+import org.plugftpd.core.impl.fs.FileNamePolicy;
 import org.plugftpd.core.impl.limits.AccountLimits;
 import org.plugftpd.core.impl.server.ServerSettings;
 import org.plugftpd.core.impl.session.LiveSession;
@@ -89,7 +90,7 @@ final class LoginCommands {
             return;
         }
         session.setUserArgument(name);
-        session.write(new PureReply(331, "User " + Replies.printable(name) + " OK. Password required"));
+        session.write(new PureReply(331, "User " + FileNamePolicy.printable(name) + " OK. Password required"));
     }
 
     private void onPass(FtpIoSession session, FtpServerContext context, FtpRequest request) {
@@ -141,7 +142,7 @@ final class LoginCommands {
         session.increaseFailedLogins();
         int failures = session.getFailedLogins();
         ServerSettings settings = engine.settings();
-        LOG.info("{}: login of [{}] refused: {}", session.getRemoteAddress(), Replies.printable(name), reason);
+        LOG.info("{}: login of [{}] refused: {}", session.getRemoteAddress(), FileNamePolicy.printable(name), reason);
         boolean drop = failures >= settings.maxLoginFailures();
         Runnable answer = () -> {
             session.write(new PureReply(530, "Login authentication failed"));

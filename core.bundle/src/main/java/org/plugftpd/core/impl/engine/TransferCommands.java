@@ -30,6 +30,7 @@ import org.apache.ftpserver.impl.FtpServerContext;
 import org.apache.ftpserver.impl.IODataConnectionFactory;
 import org.apache.ftpserver.impl.ServerFtpStatistics;
 import org.plugftpd.auth.api.Account;
+import org.plugftpd.core.impl.fs.FileNamePolicy;
 import org.plugftpd.core.impl.fs.JailFile;
 import org.plugftpd.core.impl.limits.AccountLimits;
 import org.plugftpd.core.impl.session.LiveSession;
@@ -37,9 +38,9 @@ import org.plugftpd.quota.api.QuotaDecision;
 import org.plugftpd.quota.api.QuotaRequest;
 import org.plugftpd.quota.api.QuotaService;
 import org.plugftpd.session.api.SessionInfo.State;
-import org.plugftpd.transfer.api.TransferEvent;
 import org.plugftpd.transfer.api.TransferEvent.Direction;
 import org.plugftpd.transfer.api.TransferEvent.Status;
+import org.plugftpd.transfer.api.TransferEvent;
 import org.plugftpd.upload.api.UploadEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,7 +105,7 @@ final class TransferCommands {
             session.write(new PureReply(501, "No file name"));
             return;
         }
-        String shown = Replies.printable(name);
+        String shown = FileNamePolicy.printable(name);
         JailFile file = resolve(session, name);
         if (file == null || !file.doesExist()) {
             session.write(new PureReply(550, "Can't open " + shown + ": No such file or directory"));
@@ -180,8 +181,8 @@ final class TransferCommands {
             session.write(new PureReply(501, "No file name"));
             return;
         }
-        String shown = Replies.printable(name);
-        if (Replies.hasControlCharacters(name)) {
+        String shown = FileNamePolicy.printable(name);
+        if (FileNamePolicy.hasControlCharacter(name)) {
             session.write(new PureReply(553, "Prohibited file name: " + shown));
             return;
         }
@@ -354,7 +355,7 @@ final class TransferCommands {
             FtpFile f = session.getFileSystemView().getFile(name);
             return f instanceof JailFile ? (JailFile) f : null;
         } catch (Exception e) {
-            LOG.debug("cannot resolve {}: {}", Replies.printable(name), e.toString());
+            LOG.debug("cannot resolve {}: {}", FileNamePolicy.printable(name), e.toString());
             return null;
         }
     }

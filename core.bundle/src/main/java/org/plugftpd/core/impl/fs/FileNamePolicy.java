@@ -2,9 +2,10 @@ package org.plugftpd.core.impl.fs;
 
 /**
  * Which names a client may address at all and which it may create or change
- * (spec/server-behaviour.md §4, "Prohibited file name"). Stateless and thread-safe.
+ * (spec/server-behaviour.md §4, "Prohibited file name"), and how a client's name may be echoed
+ * in a reply or a log line. Stateless and thread-safe.
  */
-final class FileNamePolicy {
+public final class FileNamePolicy {
 
     private static final String QUOTA_FILE = ".ftpquota";
     private static final String RESERVED_PREFIX = ".pureftpd-";
@@ -13,7 +14,7 @@ final class FileNamePolicy {
     }
 
     /** True when the text holds a control byte (below 0x20, or DEL): such names are refused. */
-    static boolean hasControlCharacter(String text) {
+    public static boolean hasControlCharacter(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c < 0x20 || c == 0x7f) {
@@ -24,7 +25,7 @@ final class FileNamePolicy {
     }
 
     /** The text with every control byte replaced by {@code ?}, safe to echo in a reply. */
-    static String printable(String text) {
+    public static String printable(String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -1,4 +1,4 @@
-package org.plugftpd.core.impl.engine;
+package org.plugftpd.core.impl.listing;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,20 +11,20 @@ import java.util.Map;
  * What one lstat(2) says about a directory entry, plus the link text of a symlink: everything a
  * LIST or MLSD line shows, read once per entry. Immutable.
  */
-record EntryFacts(String name, int mode, int links, long uid, long gid, long size, long modifiedMillis, long device,
+public record EntryFacts(String name, int mode, int links, long uid, long gid, long size, long modifiedMillis, long device,
         long inode, String linkTarget) {
 
-    static final int TYPE_MASK = 0170000;
-    static final int DIRECTORY = 0040000;
-    static final int REGULAR = 0100000;
-    static final int SYMLINK = 0120000;
+    public static final int TYPE_MASK = 0170000;
+    public static final int DIRECTORY = 0040000;
+    public static final int REGULAR = 0100000;
+    public static final int SYMLINK = 0120000;
 
     // named attributes, not "unix:*": the wildcard also builds owner/group principals (a passwd
     // lookup per entry); this list is still a single lstat
     private static final String ATTRIBUTES = "unix:mode,nlink,uid,gid,size,lastModifiedTime,dev,ino";
 
     /** Reads the entry itself (links not followed); {@code name} is what the listing shows. */
-    static EntryFacts read(Path entry, String name) throws IOException {
+    public static EntryFacts read(Path entry, String name) throws IOException {
         Map<String, Object> a = Files.readAttributes(entry, ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
         int mode = ((Number) a.get("mode")).intValue();
         String target = null;
@@ -43,19 +43,19 @@ record EntryFacts(String name, int mode, int links, long uid, long gid, long siz
     }
 
     /** The same facts under another name (the {@code .} and {@code ..} entries). */
-    EntryFacts named(String other) {
+    public EntryFacts named(String other) {
         return new EntryFacts(other, mode, links, uid, gid, size, modifiedMillis, device, inode, linkTarget);
     }
 
-    boolean isDirectory() {
+    public boolean isDirectory() {
         return (mode & TYPE_MASK) == DIRECTORY;
     }
 
-    boolean isRegularFile() {
+    public boolean isRegularFile() {
         return (mode & TYPE_MASK) == REGULAR;
     }
 
-    boolean isSymbolicLink() {
+    public boolean isSymbolicLink() {
         return (mode & TYPE_MASK) == SYMLINK;
     }
 }

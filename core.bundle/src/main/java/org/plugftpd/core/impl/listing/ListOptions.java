@@ -1,4 +1,4 @@
-package org.plugftpd.core.impl.engine;
+package org.plugftpd.core.impl.listing;
 
 /**
  * The argument of LIST, NLST or STAT split into {@code ls}-style options and the path:
@@ -8,9 +8,9 @@ package org.plugftpd.core.impl.engine;
  * @param all {@code -a}: dot files, {@code .} and {@code ..} too
  * @param almostAll {@code -A}: dot files, but not {@code .} and {@code ..}
  */
-record ListOptions(boolean all, boolean almostAll, String path) {
+public record ListOptions(boolean all, boolean almostAll, String path) {
 
-    static ListOptions parse(String argument) {
+    public static ListOptions parse(String argument) {
         boolean all = false;
         boolean almostAll = false;
         String rest = argument == null ? "" : argument.trim();
@@ -26,12 +26,12 @@ record ListOptions(boolean all, boolean almostAll, String path) {
     }
 
     /** Dot files are listed. */
-    boolean showsHidden() {
+    public boolean showsHidden() {
         return all || almostAll;
     }
 
     /** The options line of LIST's final reply, as Pure-FTPd words it (trailing space included). */
-    String describe() {
+    public String describe() {
         return "Options: " + (all ? "-a " : almostAll ? "-A " : "") + "-l ";
     }
 }

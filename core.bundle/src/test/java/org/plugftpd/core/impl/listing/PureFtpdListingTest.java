@@ -1,4 +1,4 @@
-package org.plugftpd.core.impl.engine;
+package org.plugftpd.core.impl.listing;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -171,12 +171,6 @@ public class PureFtpdListingTest {
         assertEquals(new ListOptions(false, false, "-"), ListOptions.parse("-"));
         assertEquals("Options: -l ", ListOptions.parse("").describe());
         assertEquals("Options: -a -l ", ListOptions.parse("-al").describe());
-    }
-
-    @Test
-    public void rawLinesReplyWritesInnerLinesWithoutTheCode() {
-        RawLinesReply reply = new RawLinesReply(250, "Begin", List.of(" type=file; a", "250 x\r\nevil"), "End.");
-        assertEquals("250-Begin\r\n type=file; a\r\n 250 x  evil\r\n250 End.\r\n", reply.toString());
     }
 
     private static String line(PureFtpdListing format, long millis) {

@@ -1,10 +1,11 @@
-package org.plugftpd.core.impl.engine;
+package org.plugftpd.core.impl.listing;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.zone.ZoneRules;
+import org.plugftpd.core.impl.fs.FileNamePolicy;
 
 /**
  * Pure-FTPd's listing lines (spec/server-behaviour.md §5): the {@code ls -l} style line of LIST and
@@ -12,7 +13,7 @@ import java.time.zone.ZoneRules;
  * of ten thousand entries goes through here per request. Immutable; one per listing, as it holds
  * the moment that decides between a clock time and a year.
  */
-final class PureFtpdListing {
+public final class PureFtpdListing {
     private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
         "Nov", "Dec"};
     // §5: younger than this (or in the future) shows HH:MM, older shows the year
@@ -22,18 +23,18 @@ final class PureFtpdListing {
     private final long nowSeconds;
     private final ZoneRules zone;
 
-    PureFtpdListing(Instant now, ZoneId zone) {
+    public PureFtpdListing(Instant now, ZoneId zone) {
         this.nowSeconds = now.getEpochSecond();
         this.zone = zone.getRules();
     }
 
     /** Regular files, directories and symlinks are listed; devices, FIFOs and sockets are not. */
-    static boolean isListed(EntryFacts f) {
+    public static boolean isListed(EntryFacts f) {
         return f.isRegularFile() || f.isDirectory() || f.isSymbolicLink();
     }
 
     /** One LIST line, CRLF included: {@code %s %4u %-10d %-10d %10llu %s %2d %s %s[ -> target]}. */
-    void appendLong(StringBuilder sb, EntryFacts f) {
+    public void appendLong(StringBuilder sb, EntryFacts f) {
         appendMode(sb, f.mode());
         sb.append(' ');
         padLeft(sb, f.links(), 4);
@@ -59,7 +60,7 @@ final class PureFtpdListing {
         }
         sb.append(' ').append(f.name());
         if (f.isSymbolicLink()) {
-            sb.append(" -> ").append(Replies.printable(f.linkTarget()));
+            sb.append(" -> ").append(FileNamePolicy.printable(f.linkTarget()));
         }
         sb.append("\r\n");
     }
@@ -68,7 +69,7 @@ final class PureFtpdListing {
      * One MLSD/MLST facts line without line end: {@code type=…;siz(e|d)=…;modify=…;UNIX.mode=…;
      * [UNIX.uid=…;UNIX.gid=…;]unique=…; name}. {@code type} null means worked out from the mode.
      */
-    static void appendFacts(StringBuilder sb, EntryFacts f, String type, boolean withOwner) {
+    public static void appendFacts(StringBuilder sb, EntryFacts f, String type, boolean withOwner) {
         sb.append("type=").append(type != null ? type : typeOf(f)).append(';');
         sb.append(f.isDirectory() ? "sizd=" : "size=").append(f.size()).append(';');
         sb.append("modify=");
@@ -88,7 +89,7 @@ final class PureFtpdListing {
     }
 
     /** MLSD's type fact; a symlink shows its target when that cannot break the facts syntax. */
-    static String typeOf(EntryFacts f) {
+    public static String typeOf(EntryFacts f) {
         if (f.isDirectory()) {
             return "dir";
         }
@@ -98,13 +99,13 @@ final class PureFtpdListing {
         if (f.isSymbolicLink()) {
             String target = f.linkTarget();
             boolean clean = target != null && !target.equals("..") && target.indexOf(';') < 0
-                    && !Replies.hasControlCharacters(target);
+                    && !FileNamePolicy.hasControlCharacter(target);
             return clean ? "OS.unix=slink:" + target : "OS.unix=symlink";
         }
         return "unknown";
     }
 
-    static void appendMode(StringBuilder sb, int mode) {
+    public static void appendMode(StringBuilder sb, int mode) {
         int type = mode & EntryFacts.TYPE_MASK;
         sb.append(type == EntryFacts.DIRECTORY ? 'd' : type == EntryFacts.SYMLINK ? 'l' : '-');
         sb.append((mode & 0400) != 0 ? 'r' : '-');
