@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.Stream;
 
 import org.apache.commons.net.ftp.FTPClient;
 import org.junit.Before;
@@ -41,8 +40,7 @@ public class AccountLimitsIT extends FtpTestSupport {
     @Before
     public void setUp() throws Exception {
         port = configureServer(Map.of());
-        if (Stream.of(context.getBundles()).noneMatch(b -> b.getSymbolicName().equals("org.plugftpd.itest.standin"))) {
-            installStandin(1);
+        if (installStandinOnce()) {
         }
     }
 

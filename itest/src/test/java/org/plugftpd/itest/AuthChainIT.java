@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.apache.commons.net.ftp.FTPClient;
 import org.junit.Before;
@@ -34,8 +33,7 @@ public class AuthChainIT extends FtpTestSupport {
     @Before
     public void setUp() throws Exception {
         port = startServer(Map.of());
-        if (Stream.of(context.getBundles()).noneMatch(b -> b.getSymbolicName().equals("org.plugftpd.itest.standin"))) {
-            installStandin(1);
+        if (installStandinOnce()) {
             addAccount("carol", "pw", "");
         }
     }

@@ -38,8 +38,7 @@ public class BadInputIT extends FtpTestSupport {
     @Before
     public void setUp() throws Exception {
         port = startServer(Map.of());
-        if (Stream.of(context.getBundles()).noneMatch(b -> b.getSymbolicName().equals("org.plugftpd.itest.standin"))) {
-            installStandin(1);
+        if (installStandinOnce()) {
             addAccount("bob", "pw", "");
             Path big = root().resolve("home/bob/big.bin");
             try (var ch = java.nio.channels.FileChannel.open(big, java.nio.file.StandardOpenOption.CREATE,
@@ -85,31 +84,15 @@ public class BadInputIT extends FtpTestSupport {
     public void clientVanishingMidDownloadLeavesTheServerServing() throws Exception {
         SessionRegistry registry = registry();
         int before = registry.sessions().size();
-        Socket control = new Socket();
-        control.connect(new InetSocketAddress("127.0.0.1", port), 5000);
-        control.setSoTimeout(15_000);
-        InputStream in = control.getInputStream();
-        OutputStream out = control.getOutputStream();
-        readReply(in);
-        send(out, "USER bob");
-        readReply(in);
-        send(out, "PASS pw");
-        assertTrue(readReply(in).startsWith("230"));
-        send(out, "TYPE I");
-        readReply(in);
-        send(out, "EPSV");
-        String epsv = readReply(in);
-        int dataPort = Integer.parseInt(epsv.replaceAll("(?s).*\\(\\|\\|\\|(\\d+)\\|\\).*", "$1"));
-        Socket data = new Socket();
-        data.connect(new InetSocketAddress("127.0.0.1", dataPort), 5000);
-        send(out, "RETR big.bin");
-        assertTrue(readReply(in).startsWith("150"));
+        RawSession session = RawSession.login(port, "bob", "pw");
+        Socket data = session.openData();
+        assertTrue(session.command("RETR big.bin").startsWith("150"));
         assertTrue(data.getInputStream().read(new byte[65536]) > 0);
         // both connections die at once, without QUIT: resets, as from a crashed client
         data.setSoLinger(true, 0);
-        control.setSoLinger(true, 0);
+        session.control.setSoLinger(true, 0);
         data.close();
-        control.close();
+        session.close();
         assertTrue("the dead session leaves the scoreboard", eventually(() -> registry.sessions().size() <= before));
         FTPClient ftp = login(port, "bob", "pw");
         try {

@@ -132,6 +132,17 @@ public abstract class FtpTestSupport {
         return home;
     }
 
+    /** Installs generation 1 of the stand-in once per framework; true when this call did (set up its accounts then). */
+    protected boolean installStandinOnce() throws Exception {
+        for (Bundle b : context.getBundles()) {
+            if (StandinBundle.SYMBOLIC_NAME.equals(b.getSymbolicName())) {
+                return false;
+            }
+        }
+        installStandin(1);
+        return true;
+    }
+
     protected Bundle installStandin(int generation) throws Exception {
         Bundle b = context.installBundle("standin:" + generation, StandinBundle.build(generation));
         b.start();
@@ -264,6 +275,56 @@ public abstract class FtpTestSupport {
             }
         } finally {
             t.close();
+        }
+    }
+
+    /** A control connection driven by hand, for what Commons Net will not do (resets, bad bytes). */
+    protected static final class RawSession implements java.io.Closeable {
+        final Socket control;
+        final InputStream in;
+        final OutputStream out;
+
+        private RawSession(Socket control) throws IOException {
+            this.control = control;
+            this.in = control.getInputStream();
+            this.out = control.getOutputStream();
+        }
+
+        /** Connects, reads the greeting, logs in and switches to binary. */
+        static RawSession login(int port, String user, String password) throws IOException {
+            Socket s = new Socket();
+            s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+            s.setSoTimeout(15_000);
+            RawSession session = new RawSession(s);
+            readReply(session.in);
+            session.command("USER " + user);
+            String reply = session.command("PASS " + password);
+            if (!reply.startsWith("230")) {
+                session.close();
+                throw new IOException("login of " + user + " failed: " + reply);
+            }
+            session.command("TYPE I");
+            return session;
+        }
+
+        /** Sends one command line and returns the whole reply. */
+        String command(String line) throws IOException {
+            send(out, line);
+            return readReply(in);
+        }
+
+        /** Asks for a passive data port (EPSV) and connects to it. */
+        Socket openData() throws IOException {
+            String epsv = command("EPSV");
+            int dataPort = Integer.parseInt(epsv.replaceAll("(?s).*\\(\\|\\|\\|(\\d+)\\|\\).*", "$1"));
+            Socket data = new Socket();
+            data.connect(new InetSocketAddress("127.0.0.1", dataPort), 5000);
+            return data;
+        }
+
+        @Override
+        public void close() throws IOException {
+            control.close();
         }
     }
 

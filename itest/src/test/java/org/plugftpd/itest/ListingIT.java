@@ -37,8 +37,7 @@ public class ListingIT extends FtpTestSupport {
     @Before
     public void setUp() throws Exception {
         port = startServer(Map.of());
-        if (Stream.of(context.getBundles()).noneMatch(b -> b.getSymbolicName().equals("org.plugftpd.itest.standin"))) {
-            installStandin(1);
+        if (installStandinOnce()) {
             Path home = addAccount("lister", "secret", "");
             Path a = home.resolve("a.txt");
             Files.write(a, new byte[10]);

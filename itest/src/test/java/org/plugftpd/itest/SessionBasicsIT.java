@@ -36,8 +36,7 @@ public class SessionBasicsIT extends FtpTestSupport {
     @Before
     public void setUp() throws Exception {
         port = startServer(Map.of());
-        if (Stream.of(context.getBundles()).noneMatch(b -> b.getSymbolicName().equals("org.plugftpd.itest.standin"))) {
-            installStandin(1);
+        if (installStandinOnce()) {
             addAccount("alice", "secret", "");
         }
     }
@@ -182,31 +181,15 @@ public class SessionBasicsIT extends FtpTestSupport {
 
     @Test
     public void uploadCutOffMidwayLeavesNoFileThatLooksComplete() throws Exception {
-        try (Socket control = new Socket()) {
-            control.connect(new InetSocketAddress("127.0.0.1", port), 5000);
-            control.setSoTimeout(15_000);
-            InputStream in = control.getInputStream();
-            OutputStream out = control.getOutputStream();
-            readReply(in);
-            send(out, "USER alice");
-            readReply(in);
-            send(out, "PASS secret");
-            assertTrue(readReply(in).startsWith("230"));
-            send(out, "TYPE I");
-            readReply(in);
-            send(out, "EPSV");
-            String epsv = readReply(in);
-            int dataPort = Integer.parseInt(epsv.replaceAll("(?s).*\\(\\|\\|\\|(\\d+)\\|\\).*", "$1"));
-            try (Socket data = new Socket()) {
-                data.connect(new InetSocketAddress("127.0.0.1", dataPort), 5000);
-                send(out, "STOR cut.bin");
-                assertTrue(readReply(in).startsWith("150"));
+        try (RawSession session = RawSession.login(port, "alice", "secret")) {
+            try (Socket data = session.openData()) {
+                assertTrue(session.command("STOR cut.bin").startsWith("150"));
                 data.getOutputStream().write(new byte[256 * 1024]);
                 data.getOutputStream().flush();
                 // an RST, not a FIN: the server must see a broken transfer, not an end of file
                 data.setSoLinger(true, 0);
             }
-            String reply = readReply(in);
+            String reply = readReply(session.in);
             assertTrue(reply, reply.startsWith("451") || reply.startsWith("426"));
         }
         Path home = root().resolve("home/alice");

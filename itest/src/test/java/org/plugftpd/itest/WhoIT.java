@@ -46,8 +46,7 @@ public class WhoIT extends FtpTestSupport {
     @Before
     public void setUp() throws Exception {
         port = configureServer(Map.of());
-        if (Stream.of(context.getBundles()).noneMatch(b -> b.getSymbolicName().equals("org.plugftpd.itest.standin"))) {
-            installStandin(1);
+        if (installStandinOnce()) {
         }
         // 4 MiB at 64 KiB/s: a minute, far longer than any test here needs the download to last
         downloader = "throttled" + ACCOUNTS.incrementAndGet();
