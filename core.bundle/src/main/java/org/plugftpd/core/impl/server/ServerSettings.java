@@ -15,22 +15,22 @@ import java.util.Objects;
 public final class ServerSettings {
 
 
-    final String address;
-    final int port;
-    final String passivePorts;
-    final String externalAddress;
-    final int maxClients;
-    final int maxClientsPerIp;
-    final int maxSessionsPerUser;
-    final int idleTimeout;
-    final String banner;
-    final boolean anonymous;
-    final Path anonymousRoot;
-    final boolean anonymousReadOnly;
-    final boolean createHome;
-    final int maxLoginFailures;
-    final int loginFailureDelay;
-    final int eventQueueCapacity;
+    private final String address;
+    private final int port;
+    private final String passivePorts;
+    private final String externalAddress;
+    private final int maxClients;
+    private final int maxClientsPerIp;
+    private final int maxSessionsPerUser;
+    private final int idleTimeout;
+    private final String banner;
+    private final boolean anonymous;
+    private final Path anonymousRoot;
+    private final boolean anonymousReadOnly;
+    private final boolean createHome;
+    private final int maxLoginFailures;
+    private final int loginFailureDelay;
+    private final int eventQueueCapacity;
 
     private ServerSettings(Reader r) throws InvalidSettingException {
         address = r.address("address");
