@@ -3,7 +3,7 @@ package org.plugftpd.auth.api;
 import java.util.Objects;
 import java.util.Optional;
 
-/** An authenticator's answer: accepted (with the account), rejected, or not mine. */
+/** An authenticator's answer: accepted (with the account), rejected, not mine, or unavailable. */
 public final class AuthResult {
 
     /** The three possible answers. */
@@ -13,7 +13,12 @@ public final class AuthResult {
         /** This authenticator owns the login and refuses it; the chain stops here. */
         REJECTED,
         /** This authenticator does not know the login; the next one decides. */
-        NOT_MINE
+        NOT_MINE,
+        /**
+         * This authenticator cannot decide now (overloaded, its database unreadable); the chain
+         * stops, the client gets {@code 421} with {@link #reason()} and is disconnected.
+         */
+        UNAVAILABLE
     }
 
     private static final AuthResult NOT_MINE = new AuthResult(Outcome.NOT_MINE, null, "unknown login");
@@ -37,6 +42,11 @@ public final class AuthResult {
         return new AuthResult(Outcome.REJECTED, null, reason);
     }
 
+    /** @param message the text of the {@code 421} reply the client gets before it is disconnected */
+    public static AuthResult unavailable(String message) {
+        return new AuthResult(Outcome.UNAVAILABLE, null, Objects.requireNonNull(message, "message"));
+    }
+
     public static AuthResult notMine() {
         return NOT_MINE;
     }
@@ -49,7 +59,7 @@ public final class AuthResult {
         return Optional.ofNullable(account);
     }
 
-    /** Why it was rejected (log text), or null. */
+    /** Why it was rejected (log text), the 421 text when unavailable, or null. */
     public String reason() {
         return reason;
     }

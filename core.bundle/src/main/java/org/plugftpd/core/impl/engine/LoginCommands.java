@@ -120,6 +120,14 @@ final class LoginCommands {
         } finally {
             login.wipe();
         }
+        if (result.outcome() == AuthResult.Outcome.UNAVAILABLE) {
+            LOG.warn("{}: login of [{}] not possible now: {}", session.getRemoteAddress(),
+                    FileNamePolicy.printable(name), result.reason());
+            session.setUserArgument(null);
+            session.write(new PureReply(421, result.reason()));
+            session.closeOnFlush();
+            return;
+        }
         Account account = result.account().orElse(null);
         String refusal = result.reason();
         if (account != null && !AccountLimits.addressesAllow(account, client.remote().getAddress(),
