@@ -80,6 +80,12 @@ public abstract class PureDbTestSupport extends FtpTestSupport {
 
     /** Runs the distribution's {@code pw} (what {@code bin/plugftpd pw} runs) with a cheap hash cost. */
     protected static Run ourPw(String stdin, String... args) throws IOException, InterruptedException {
+        return ourPwWithCost(CHEAP_COST, stdin, args);
+    }
+
+    /** Like {@link #ourPw} with a given argon2id cost ({@code m=<KiB>,t=<passes>}). */
+    protected static Run ourPwWithCost(String cost, String stdin, String... args)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Dplugftpd.home=" + root());
@@ -92,7 +98,7 @@ public abstract class PureDbTestSupport extends FtpTestSupport {
         cmd.add(Arrays.stream(jars).map(File::getPath).collect(Collectors.joining(File.pathSeparator)));
         cmd.add("org.plugftpd.auth.puredb.pw.PurePw");
         cmd.addAll(Arrays.asList(args));
-        return exec(cmd, stdin, Map.of("PLUGFTPD_PW_COST", CHEAP_COST));
+        return exec(cmd, stdin, Map.of("PLUGFTPD_PW_COST", cost));
     }
 
     /** Runs Debian's real pure-pw (the pure-ftpd package; .ci/run installs it). */
