@@ -79,6 +79,7 @@ public class LoginStormIT extends PureDbTestSupport {
         long busy = replies.stream().filter(r -> r.contains(" 421 Too many logins are being checked right now")).count();
         long unknown = replies.stream().filter(r -> r.startsWith("nobody") && r.contains(" 530 ")).count();
         assertEquals("every client got an answer: " + replies, clients, replies.size());
+        // unknown users queue like real ones: a 421 under load tells nothing about who exists
         assertEquals("only 230, 421 and (unknown users) 530: " + replies, clients, ok + busy + unknown);
         assertTrue("some logins got through: " + replies, ok >= 1);
         assertTrue("the excess got 421: " + replies, busy >= 1);

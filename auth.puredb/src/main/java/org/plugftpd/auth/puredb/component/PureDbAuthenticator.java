@@ -93,15 +93,13 @@ public final class PureDbAuthenticator implements Authenticator {
         reportProblems(s);
         switch (found.status()) {
             case ABSENT:
-                spendLikeAKnownUser(s, request);
-                return AuthResult.notMine();
+                return spendLikeAKnownUser(s, request, AuthResult.notMine());
             case UNREADABLE:
                 LOG.error("{}", found.problem());
                 return AuthResult.unavailable(PDB_BROKEN);
             case INVALID:
                 LOG.warn("login of [{}] refused: {}", printable(request.login()), found.problem());
-                spendLikeAKnownUser(s, request);
-                return AuthResult.rejected(found.problem());
+                return spendLikeAKnownUser(s, request, AuthResult.rejected(found.problem()));
             case FOUND:
             default:
                 return verify(s, request, found);
@@ -115,8 +113,7 @@ public final class PureDbAuthenticator implements Authenticator {
             LOG.warn("login of [{}] refused: {} in {}", printable(request.login()),
                     kind == HashKind.UNSUPPORTED ? "its password field is no hash Pure-FTPd accepts"
                             : "its " + kind + " hash cannot be checked on this system", s.settings.file);
-            spendLikeAKnownUser(s, request);
-            return AuthResult.rejected("password hash not usable");
+            return spendLikeAKnownUser(s, request, AuthResult.rejected("password hash not usable"));
         }
         decoy = hash;
         byte[] password = passwordBytes(request.password());
@@ -130,14 +127,18 @@ public final class PureDbAuthenticator implements Authenticator {
         }
     }
 
-    /** Unknown users and unusable entries cost the same as a real verification (no enumeration by timing). */
-    private void spendLikeAKnownUser(State s, LoginRequest request) {
+    /**
+     * Unknown users and unusable entries cost what a real verification costs and queue the same
+     * way, so neither timing nor a 421 under load tells them apart from real users.
+     */
+    private AuthResult spendLikeAKnownUser(State s, LoginRequest request, AuthResult answer) {
         String hash = decoy;
         byte[] password = passwordBytes(request.password());
         try (Permit p = s.gate.enter(PasswordHashes.workingMemory(hash))) {
             PasswordHashes.verify(password, hash);
+            return answer;
         } catch (RefusedException e) {
-            // the answer stays "not mine"/"rejected": the decoy only costs time
+            return e.refusal() == VerificationGate.Refusal.TOO_EXPENSIVE ? answer : AuthResult.unavailable(TOO_BUSY);
         } finally {
             Arrays.fill(password, (byte) 0);
         }
