@@ -16,7 +16,7 @@ import org.plugftpd.auth.api.AuthResult;
 import org.plugftpd.auth.api.Authenticator;
 import org.plugftpd.auth.api.LoginRequest;
 import org.plugftpd.auth.puredb.format.UserDirectory;
-import org.plugftpd.auth.puredb.format.UserDirectory.Lookup;
+import org.plugftpd.auth.puredb.format.Lookup;
 import org.plugftpd.auth.puredb.gate.VerificationGate;
 import org.plugftpd.auth.puredb.gate.VerificationGate.Permit;
 import org.plugftpd.auth.puredb.gate.VerificationGate.RefusedException;
@@ -95,11 +95,11 @@ public final class PureDbAuthenticator implements Authenticator {
             case ABSENT:
                 return spendLikeAKnownUser(s, request, AuthResult.notMine());
             case UNREADABLE:
-                LOG.error("{}", found.problem());
+                LOG.error("{}", found.reason());
                 return AuthResult.unavailable(PDB_BROKEN);
             case INVALID:
-                LOG.warn("login of [{}] refused: {}", printable(request.login()), found.problem());
-                return spendLikeAKnownUser(s, request, AuthResult.rejected(found.problem()));
+                LOG.warn("login of [{}] refused: {}", printable(request.login()), found.reason());
+                return spendLikeAKnownUser(s, request, AuthResult.rejected(found.reason()));
             case FOUND:
             default:
                 return verify(s, request, found);
@@ -107,7 +107,7 @@ public final class PureDbAuthenticator implements Authenticator {
     }
 
     private AuthResult verify(State s, LoginRequest request, Lookup found) {
-        String hash = found.entry().hash();
+        String hash = found.user().passwordHash();
         HashKind kind = PasswordHashes.kind(hash);
         if (kind == HashKind.UNSUPPORTED || !kind.available()) {
             LOG.warn("login of [{}] refused: {} in {}", printable(request.login()),
@@ -118,7 +118,7 @@ public final class PureDbAuthenticator implements Authenticator {
         decoy = hash;
         byte[] password = passwordBytes(request.password());
         try (Permit p = s.gate.enter(PasswordHashes.workingMemory(hash))) {
-            return PasswordHashes.verify(password, hash) ? AuthResult.accepted(found.entry().account())
+            return PasswordHashes.verify(password, hash) ? AuthResult.accepted(found.user().account())
                     : AuthResult.rejected("wrong password");
         } catch (RefusedException e) {
             return refused(request, e);
@@ -165,7 +165,7 @@ public final class PureDbAuthenticator implements Authenticator {
     }
 
     private static void reportProblems(State s) {
-        List<String> problems = s.directory.problems();
+        List<String> problems = s.directory.takeProblems();
         for (String p : problems) {
             LOG.warn("{}", p);
         }
