@@ -9,17 +9,21 @@ import static org.plugftpd.auth.puredb.format.PureDbLayout.SLOTS_OFFSET;
 import static org.plugftpd.auth.puredb.format.PureDbLayout.SLOT_SIZE;
 
 import java.io.Closeable;
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * A read-only PureDB ({@code .pdb}) file mapped into memory; lookups read the file's own hash
  * tables (spec/puredb.md §4), with every read checked against the file's size.
- * <p>Lifecycle: {@link #open} maps, {@link #close} only forbids further lookups (the mapping is
- * released by the garbage collector, so lookups already running stay valid). Thread-safe.
+ * <p>Lifecycle: {@link #open} maps and keeps the file open, {@link #close} forbids further lookups
+ * and closes it (the mapping goes with the garbage collector, so lookups already running stay valid). Thread-safe.
  */
 public final class PureDb implements Closeable {
 
@@ -29,13 +33,19 @@ public final class PureDb implements Closeable {
     static final long MAX_VALUE_LENGTH = 16L << 20;
 
     private final Path file;
+    /**
+     * Kept open to fstat it: a mapped file that shrinks in place would fault (SIGBUS) instead of
+     * failing politely. A RandomAccessFile, because an interrupted thread closes a FileChannel for everyone.
+     */
+    private final RandomAccessFile handle;
     private final long size;
     private final int chunkShift;
     private final ByteBuffer[] chunks;
     private volatile boolean closed;
 
-    private PureDb(Path file, long size, int chunkShift, ByteBuffer[] chunks) {
+    private PureDb(Path file, RandomAccessFile handle, long size, int chunkShift, ByteBuffer[] chunks) {
         this.file = file;
+        this.handle = handle;
         this.size = size;
         this.chunkShift = chunkShift;
         this.chunks = chunks;
@@ -51,10 +61,9 @@ public final class PureDb implements Closeable {
 
     /** As {@link #open(Path)} with mapped pieces of {@code 1 << chunkShift} bytes (small in tests, to cross piece borders). */
     static PureDb open(Path file, int chunkShift) throws IOException {
-        long size;
-        ByteBuffer[] chunks;
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            size = channel.size();
+        RandomAccessFile handle = openReadOnly(file);
+        try {
+            long size = handle.length();
             // spec/puredb.md §4 step 1: 1032 <= size <= 0xffffffff
             if (size < SLOTS_OFFSET) {
                 throw new PureDbFormatException(file, -1, "only " + size + " bytes long; a PDB2 file has at least "
@@ -64,16 +73,30 @@ public final class PureDb implements Closeable {
                 throw new PureDbFormatException(file, -1, size + " bytes long; a PDB2 file is smaller than 4 GiB");
             }
             long chunkSize = 1L << chunkShift;
-            chunks = new ByteBuffer[(int) ((size + chunkSize - 1) >>> chunkShift)];
+            ByteBuffer[] chunks = new ByteBuffer[(int) ((size + chunkSize - 1) >>> chunkShift)];
             for (int i = 0; i < chunks.length; i++) {
                 long position = (long) i << chunkShift;
-                chunks[i] = channel.map(FileChannel.MapMode.READ_ONLY, position, Math.min(chunkSize, size - position))
+                chunks[i] = handle.getChannel().map(FileChannel.MapMode.READ_ONLY, position, Math.min(chunkSize, size - position))
                         .asReadOnlyBuffer();
             }
+            PureDb db = new PureDb(file, handle, size, chunkShift, chunks);
+            db.checkMagic();
+            return db;
+        } catch (IOException | RuntimeException | Error e) {
+            handle.close();
+            throw e;
         }
-        PureDb db = new PureDb(file, size, chunkShift, chunks);
-        db.checkMagic();
-        return db;
+    }
+
+    private static RandomAccessFile openReadOnly(Path file) throws IOException {
+        try {
+            return new RandomAccessFile(file.toFile(), "r");
+        } catch (FileNotFoundException e) {
+            if (!Files.exists(file)) {
+                throw new NoSuchFileException(file.toString());
+            }
+            throw new FileSystemException(file.toString(), null, e.getMessage());
+        }
     }
 
     private void checkMagic() throws PureDbFormatException {
@@ -107,6 +130,7 @@ public final class PureDb implements Closeable {
             throw new IllegalStateException(file + ": PureDb is closed");
         }
         try {
+            checkUnchangedSize();
             return lookup(key);
         } catch (InternalError e) {
             throw changedUnderneath(e);
@@ -178,7 +202,11 @@ public final class PureDb implements Closeable {
      * @return the number of records
      */
     public long verify() throws IOException {
+        if (closed) {
+            throw new IllegalStateException(file + ": PureDb is closed");
+        }
         try {
+            checkUnchangedSize();
             return checkStructure();
         } catch (InternalError e) {
             throw changedUnderneath(e);
@@ -237,15 +265,28 @@ public final class PureDb implements Closeable {
         return records;
     }
 
-    /** Forbids further lookups. The mapping itself goes with the last reference (lookups still running finish safely). */
+    /** Forbids further lookups and closes the file. The mapping itself goes with the last reference. */
     @Override
-    public void close() {
+    public void close() throws IOException {
         closed = true;
+        handle.close();
     }
 
     @Override
     public String toString() {
         return "PureDb[" + file + ", " + size + " bytes]";
+    }
+
+    /**
+     * Reading a mapped page the file no longer covers raises SIGBUS, which compiled code reports
+     * late, somewhere after the faulting read; one fstat first keeps that to a concurrent truncation.
+     */
+    private void checkUnchangedSize() throws IOException {
+        long now = handle.length();
+        if (now != size) {
+            throw new PureDbFormatException(file, -1, "now " + now + " bytes long, " + size + " when it was opened: "
+                    + "changed in place instead of replaced by rename");
+        }
     }
 
     private PureDbFormatException changedUnderneath(InternalError e) {

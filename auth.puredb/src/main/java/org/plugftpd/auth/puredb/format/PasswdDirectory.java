@@ -1,0 +1,83 @@
+package org.plugftpd.auth.puredb.format;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Virtual users in a {@code pureftpd.passwd} text file, parsed whole into memory on first use and
+ * whenever the file changes, with mkdb's rules (first line of a login wins) except that a line
+ * longer than pure-pw can read is refused instead of cut. Every bad line is reported as {@code file:line: why}.
+ * <p>Created by {@link UserDirectory#passwd}; thread-safe (each loaded version is immutable).
+ */
+final class PasswdDirectory extends ReloadingDirectory<Map<String, Lookup>> {
+
+    PasswdDirectory(Path file) {
+        super(file);
+    }
+
+    @Override
+    Map<String, Lookup> load(Path file, ProblemLog problems) throws IOException {
+        Map<String, Lookup> users = new HashMap<>();
+        Map<String, Integer> firstLine = new HashMap<>();
+        try (InputStream in = Files.newInputStream(file)) {
+            PasswdLineReader reader = new PasswdLineReader(in, false);
+            for (PasswdLine line = reader.next(); line != null; line = reader.next()) {
+                String where = file + ":" + line.number();
+                if (line.tooLong()) {
+                    String problem = where + ": line longer than " + PasswdLineReader.MAX_LINE_LENGTH
+                            + " bytes, refused (pure-pw mkdb would cut it into pieces)";
+                    problems.report(problem);
+                    if (line.isAccount()) {
+                        // the login is known: refuse it rather than let another authenticator have it
+                        users.putIfAbsent(keyString(line.key()), Lookup.invalid(problem + ": login '" + line.login() + "'"));
+                        firstLine.putIfAbsent(keyString(line.key()), line.number());
+                    }
+                    continue;
+                }
+                if (line.isComment() || line.isBlank()) {
+                    continue;
+                }
+                if (!line.isAccount()) {
+                    problems.report(where + ": " + (line.value().length == 0 && line.key().length < line.content().length
+                            ? "login '" + line.login() + "' has nothing after ':', ignored"
+                            : "not an account line (no ':'), ignored"));
+                    continue;
+                }
+                String key = keyString(line.key());
+                Integer first = firstLine.putIfAbsent(key, line.number());
+                if (first != null) {
+                    problems.report(where + ": login '" + line.login() + "' already defined on line " + first
+                            + "; this line is ignored");
+                    continue;
+                }
+                Lookup parsed = AccountParser.parse(line.login(), line.value(), where);
+                if (parsed.status() == Lookup.Status.INVALID) {
+                    problems.report(parsed.reason());
+                }
+                users.put(key, parsed);
+            }
+        }
+        return Map.copyOf(users);
+    }
+
+    @Override
+    Lookup lookup(Map<String, Lookup> users, String login, byte[] key) {
+        Lookup found = users.get(keyString(key));
+        return found == null ? Lookup.absent() : found;
+    }
+
+    /** Key bytes as a string of one char per byte: exact, whatever the encoding of the file. */
+    private static String keyString(byte[] key) {
+        return new String(key, StandardCharsets.ISO_8859_1);
+    }
+
+    @Override
+    boolean loadedVersionIsACopy() {
+        return true;
+    }
+}
