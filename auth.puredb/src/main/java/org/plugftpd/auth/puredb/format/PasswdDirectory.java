@@ -1,9 +1,9 @@
 package org.plugftpd.auth.puredb.format;
 
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,7 +24,8 @@ final class PasswdDirectory extends ReloadingDirectory<Map<String, Lookup>> {
     Map<String, Lookup> load(Path file, ProblemLog problems) throws IOException {
         Map<String, Lookup> users = new HashMap<>();
         Map<String, Integer> firstLine = new HashMap<>();
-        try (InputStream in = Files.newInputStream(file)) {
+        // a FileInputStream, not a channel: an interrupted login thread must not make the file look unreadable
+        try (InputStream in = new FileInputStream(file.toFile())) {
             PasswdLineReader reader = new PasswdLineReader(in, false);
             for (PasswdLine line = reader.next(); line != null; line = reader.next()) {
                 String where = file + ":" + line.number();

@@ -67,10 +67,6 @@ public record PasswdLine(int number, byte[] content, boolean tooLong) {
         return content.clone();
     }
 
-    int length() {
-        return content.length;
-    }
-
     private int colon() {
         for (int i = 0; i < content.length; i++) {
             if (content[i] == SEPARATOR) {

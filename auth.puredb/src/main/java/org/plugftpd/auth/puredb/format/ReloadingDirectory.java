@@ -1,12 +1,13 @@
 package org.plugftpd.auth.puredb.format;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.CharBuffer;
-import java.nio.ByteBuffer;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,7 +30,7 @@ abstract class ReloadingDirectory<S> implements UserDirectory {
     /** The identity last looked at, good or bad, so one bad version is reported once. */
     private volatile FileIdentity examined;
     /** Why there is no usable version, when {@link #current} is null. */
-    private volatile String unusable = "not loaded yet";
+    private volatile String unusable = "not loaded yet (the thread loading it was interrupted)";
 
     ReloadingDirectory(Path file) {
         this.file = file;
@@ -90,10 +91,15 @@ abstract class ReloadingDirectory<S> implements UserDirectory {
         if (seen.equals(examined)) {
             return;
         }
+        // a login thread may carry an interrupt (its session is closing); it would abort the mapping
+        boolean interrupted = Thread.interrupted();
         try {
             S loaded = load(file, problems);
             current = loaded;
             currentIdentity = seen;
+        } catch (ClosedByInterruptException e) {
+            // interrupted while loading: the file is not to blame, the next lookup retries
+            return;
         } catch (IOException | RuntimeException | InternalError e) {
             String reason = e instanceof PureDbFormatException ? e.getMessage() : file + ": " + e;
             boolean changedInPlace = currentIdentity != null && seen.fileKey() != null
@@ -108,6 +114,10 @@ abstract class ReloadingDirectory<S> implements UserDirectory {
             } else {
                 unusable = reason;
                 problems.report(reason + "; no usable version: logins get 421 until it is fixed");
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
         examined = seen;

@@ -38,9 +38,8 @@ public interface UserDirectory {
         } catch (IOException e) {
             // decided by the name below; the directory reports the problem on the first lookup
         }
-        boolean pdb = read == head.length ? Arrays.equals(head, PureDbLayout.MAGIC)
-                || file.getFileName().toString().endsWith(".pdb")
-                : file.getFileName().toString().endsWith(".pdb");
+        boolean pdb = read == head.length && Arrays.equals(head, PureDbLayout.MAGIC)
+                || file.getFileName().toString().endsWith(".pdb");
         return pdb ? pureDb(file) : passwd(file);
     }
 

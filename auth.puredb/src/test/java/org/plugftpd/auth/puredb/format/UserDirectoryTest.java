@@ -264,6 +264,24 @@ public class UserDirectoryTest {
     }
 
     @Test
+    public void aLoginThreadWithItsInterruptFlagSetStillLoadsTheFile() throws Exception {
+        for (Path file : List.of(Vectors.folder("passwd").resolve("pureftpd.pdb"),
+                Vectors.folder("passwd").resolve("pureftpd.passwd"))) {
+            UserDirectory users = UserDirectory.open(file);
+            Thread.currentThread().interrupt();
+            try {
+                assertEquals(file.toString(), Lookup.Status.FOUND, users.find("alall").status());
+                assertTrue("the interrupt is kept for the caller", Thread.currentThread().isInterrupted());
+            } finally {
+                Thread.interrupted();
+            }
+            for (String problem : users.takeProblems()) {
+                assertTrue(problem, problem.contains("'alempty': password hash (field 2) is empty"));
+            }
+        }
+    }
+
+    @Test
     public void openChoosesByContentThenByName() throws Exception {
         Path folder = temp.getRoot().toPath();
         Path pdbNamedOddly = folder.resolve("users.db");
