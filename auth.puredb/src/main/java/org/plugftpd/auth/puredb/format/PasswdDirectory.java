@@ -56,6 +56,10 @@ final class PasswdDirectory extends ReloadingDirectory<Map<String, Lookup>> {
                             + "; this line is ignored");
                     continue;
                 }
+                if (line.cutShort()) {
+                    problems.report(where + ": login '" + line.login() + "': a NUL byte or a CR before the end of the line "
+                            + "cuts it there; the rest is ignored, as pure-pw mkdb does");
+                }
                 Lookup parsed = AccountParser.parse(line.login(), line.value(), where);
                 if (parsed.status() == Lookup.Status.INVALID) {
                     problems.report(parsed.reason());

@@ -10,8 +10,9 @@ import java.util.Arrays;
  * @param number   the 1-based physical line the text starts on
  * @param tooLong  the physical line was longer than {@link PasswdLineReader#MAX_LINE_LENGTH} and
  *                 {@code content} holds only its start (text-file readers refuse such a line)
+ * @param cutShort a NUL byte, or a CR that does not end the line, cut the content before the line's end
  */
-public record PasswdLine(int number, byte[] content, boolean tooLong) {
+public record PasswdLine(int number, byte[] content, boolean tooLong, boolean cutShort) {
 
     private static final byte SEPARATOR = ':';
     private static final byte COMMENT = '#';
@@ -22,7 +23,9 @@ public record PasswdLine(int number, byte[] content, boolean tooLong) {
         while (end < length && raw[end] != 0 && raw[end] != '\r' && raw[end] != '\n') {
             end++;
         }
-        return new PasswdLine(number, Arrays.copyOf(raw, end), tooLong);
+        int rest = length - end;
+        boolean lineEnd = rest == 0 || raw[end] == '\n' || raw[end] == '\r' && (rest == 1 || rest == 2 && raw[end + 1] == '\n');
+        return new PasswdLine(number, Arrays.copyOf(raw, end), tooLong, !tooLong && !lineEnd);
     }
 
     /** mkdb's rule: a comment, an empty line, no {@code :}, or nothing after the first {@code :} adds nothing. */
@@ -78,7 +81,7 @@ public record PasswdLine(int number, byte[] content, boolean tooLong) {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof PasswdLine l && number == l.number && tooLong == l.tooLong
+        return other instanceof PasswdLine l && number == l.number && tooLong == l.tooLong && cutShort == l.cutShort
                 && Arrays.equals(content, l.content);
     }
 

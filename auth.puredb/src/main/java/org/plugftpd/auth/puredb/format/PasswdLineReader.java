@@ -52,21 +52,24 @@ public final class PasswdLineReader {
         if (length == 0) {
             return null;
         }
-        if (newline || splitLongLines) {
+        if (newline || splitLongLines || length < MAX_LINE_LENGTH) {
             return PasswdLine.of(startLine, piece, length, false);
         }
-        // a full buffer without a newline: is there more of this physical line?
+        // a full buffer without a newline: is there more of this physical line than its end (LF, CRLF)?
         int b = read();
-        if (b < 0) {
-            return PasswdLine.of(startLine, piece, length, false);
-        }
-        if (b == '\n') {
-            physicalLine++;
-            return PasswdLine.of(startLine, piece, length, false);
-        }
-        do {
+        if (b == '\r') {
             b = read();
-        } while (b >= 0 && b != '\n');
+            if (b < 0 || b == '\n') {
+                physicalLine += b < 0 ? 0 : 1;
+                return PasswdLine.of(startLine, piece, length, false);
+            }
+        } else if (b < 0 || b == '\n') {
+            physicalLine += b < 0 ? 0 : 1;
+            return PasswdLine.of(startLine, piece, length, false);
+        }
+        while (b >= 0 && b != '\n') {
+            b = read();
+        }
         if (b == '\n') {
             physicalLine++;
         }

@@ -191,13 +191,15 @@ public class UserDirectoryTest {
                 .append("ann:second").append(LINE_END)
                 .append("   \n# comment\n\n")
                 .append("nothing:\n")
-                .append("zed:h").append(LINE_END);
+                .append("zed:h").append(LINE_END)
+                .append("mid:h:1000:1000::/home/mid\rjunk:x\n");
         Files.writeString(passwd, text);
         UserDirectory users = UserDirectory.open(passwd);
         assertEquals(Lookup.Status.FOUND, users.find("ann").status());
         assertEquals("h", users.find("ann").user().passwordHash());
         assertEquals(Lookup.Status.FOUND, users.find("zed").status());
         assertEquals("/home/crlf", users.find("crlf").user().account().home());
+        assertEquals("/home/mid", users.find("mid").user().account().home());
         assertEquals(Lookup.Status.ABSENT, users.find("nothing").status());
         assertEquals(Lookup.Status.ABSENT, users.find("garbage").status());
         assertInvalid(users.find("bob"), passwd + ":2: login 'bob': gid (field 4) is missing");
@@ -207,7 +209,8 @@ public class UserDirectoryTest {
         List<String> expectedStarts = List.of(passwd + ":2: login 'bob': gid (field 4) is missing",
                 passwd + ":3: login 'root': uid (field 3)", passwd + ":4: line longer than 2046 bytes",
                 passwd + ":6: not an account line (no ':')", passwd + ":7: login 'ann' already defined on line 1",
-                passwd + ":11: login 'nothing' has nothing after ':'");
+                passwd + ":11: login 'nothing' has nothing after ':'",
+                passwd + ":13: login 'mid': a NUL byte or a CR before the end of the line cuts it there");
         assertEquals(problems.toString(), expectedStarts.size(), problems.size());
         for (int i = 0; i < expectedStarts.size(); i++) {
             assertTrue(problems.get(i), problems.get(i).startsWith(expectedStarts.get(i)));
