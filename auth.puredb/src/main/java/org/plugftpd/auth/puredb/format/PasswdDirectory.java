@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,7 +22,7 @@ final class PasswdDirectory extends ReloadingDirectory<Map<String, Lookup>> {
     }
 
     @Override
-    Map<String, Lookup> load(Path file, ProblemLog problems) throws IOException {
+    Map<String, Lookup> load(Path file, List<String> problems) throws IOException {
         Map<String, Lookup> users = new HashMap<>();
         Map<String, Integer> firstLine = new HashMap<>();
         // a FileInputStream, not a channel: an interrupted login thread must not make the file look unreadable
@@ -32,7 +33,7 @@ final class PasswdDirectory extends ReloadingDirectory<Map<String, Lookup>> {
                 if (line.tooLong()) {
                     String problem = where + ": line longer than " + PasswdLineReader.MAX_LINE_LENGTH
                             + " bytes, refused (pure-pw mkdb would cut it into pieces)";
-                    problems.report(problem);
+                    problems.add(problem);
                     if (line.isAccount()) {
                         // the login is known: refuse it rather than let another authenticator have it
                         users.putIfAbsent(keyString(line.key()), Lookup.invalid(problem + ": login '" + line.login() + "'"));
@@ -44,7 +45,7 @@ final class PasswdDirectory extends ReloadingDirectory<Map<String, Lookup>> {
                     continue;
                 }
                 if (!line.isAccount()) {
-                    problems.report(where + ": " + (line.value().length == 0 && line.key().length < line.content().length
+                    problems.add(where + ": " + (line.value().length == 0 && line.key().length < line.content().length
                             ? "login '" + line.login() + "' has nothing after ':', ignored"
                             : "not an account line (no ':'), ignored"));
                     continue;
@@ -52,17 +53,17 @@ final class PasswdDirectory extends ReloadingDirectory<Map<String, Lookup>> {
                 String key = keyString(line.key());
                 Integer first = firstLine.putIfAbsent(key, line.number());
                 if (first != null) {
-                    problems.report(where + ": login '" + line.login() + "' already defined on line " + first
+                    problems.add(where + ": login '" + line.login() + "' already defined on line " + first
                             + "; this line is ignored");
                     continue;
                 }
                 if (line.cutShort()) {
-                    problems.report(where + ": login '" + line.login() + "': a NUL byte or a CR before the end of the line "
+                    problems.add(where + ": login '" + line.login() + "': a NUL byte or a CR before the end of the line "
                             + "cuts it there; the rest is ignored, as pure-pw mkdb does");
                 }
                 Lookup parsed = AccountParser.parse(line.login(), line.value(), where);
                 if (parsed.status() == Lookup.Status.INVALID) {
-                    problems.report(parsed.reason());
+                    problems.add(parsed.reason());
                 }
                 users.put(key, parsed);
             }

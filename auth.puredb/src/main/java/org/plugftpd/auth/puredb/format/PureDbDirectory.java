@@ -2,6 +2,7 @@ package org.plugftpd.auth.puredb.format;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Virtual users in a {@code .pdb}: each lookup probes the mapped file's hash tables; a replaced
@@ -15,7 +16,7 @@ final class PureDbDirectory extends ReloadingDirectory<PureDb> {
     }
 
     @Override
-    PureDb load(Path file, ProblemLog problems) throws IOException {
+    PureDb load(Path file, List<String> problems) throws IOException {
         PureDb db = PureDb.open(file);
         db.verify();
         return db;

@@ -10,6 +10,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,8 +37,12 @@ abstract class ReloadingDirectory<S> implements UserDirectory {
         this.file = file;
     }
 
-    /** Reads one version of the file; throws when it is unusable as a whole. */
-    abstract S load(Path file, ProblemLog problems) throws IOException;
+    /**
+     * Reads one version of the file; throws when it is unusable as a whole.
+     *
+     * @param problems receives what is wrong in parts of it (reported only if the load succeeds)
+     */
+    abstract S load(Path file, List<String> problems) throws IOException;
 
     /** The answer for one login in a loaded version; throws PureDbFormatException when the version turns out bad. */
     abstract Lookup lookup(S version, String login, byte[] key) throws PureDbFormatException;
@@ -94,9 +99,11 @@ abstract class ReloadingDirectory<S> implements UserDirectory {
         // a login thread may carry an interrupt (its session is closing); it would abort the mapping
         boolean interrupted = Thread.interrupted();
         try {
-            S loaded = load(file, problems);
+            List<String> found = new ArrayList<>();
+            S loaded = load(file, found);
             current = loaded;
             currentIdentity = seen;
+            found.forEach(problems::report);
         } catch (ClosedByInterruptException e) {
             // interrupted while loading: the file is not to blame, the next lookup retries
             return;
