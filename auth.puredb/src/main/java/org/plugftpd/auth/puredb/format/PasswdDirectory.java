@@ -36,7 +36,8 @@ final class PasswdDirectory extends ReloadingDirectory<Map<String, Lookup>> {
                     problems.add(problem);
                     if (line.isAccount()) {
                         // the login is known: refuse it rather than let another authenticator have it
-                        users.putIfAbsent(keyString(line.key()), Lookup.invalid(problem + ": login '" + line.login() + "'"));
+                        Lookup refused = Lookup.invalid(problem + ": login '" + line.login() + "'");
+                        users.putIfAbsent(keyString(line.key()), refused);
                         firstLine.putIfAbsent(keyString(line.key()), line.number());
                     }
                     continue;
@@ -58,8 +59,8 @@ final class PasswdDirectory extends ReloadingDirectory<Map<String, Lookup>> {
                     continue;
                 }
                 if (line.cutShort()) {
-                    problems.add(where + ": login '" + line.login() + "': a NUL byte or a CR before the end of the line "
-                            + "cuts it there; the rest is ignored, as pure-pw mkdb does");
+                    problems.add(where + ": login '" + line.login() + "': a NUL byte or a CR before the end of "
+                            + "the line cuts it there; the rest is ignored, as pure-pw mkdb does");
                 }
                 Lookup parsed = AccountParser.parse(line.login(), line.value(), where);
                 if (parsed.status() == Lookup.Status.INVALID) {

@@ -24,7 +24,8 @@ public record PasswdLine(int number, byte[] content, boolean tooLong, boolean cu
             end++;
         }
         int rest = length - end;
-        boolean lineEnd = rest == 0 || raw[end] == '\n' || raw[end] == '\r' && (rest == 1 || rest == 2 && raw[end + 1] == '\n');
+        boolean lineEnd = rest == 0 || raw[end] == '\n'
+                || raw[end] == '\r' && (rest == 1 || rest == 2 && raw[end + 1] == '\n');
         return new PasswdLine(number, Arrays.copyOf(raw, end), tooLong, !tooLong && !lineEnd);
     }
 

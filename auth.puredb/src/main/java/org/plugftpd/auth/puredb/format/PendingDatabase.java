@@ -176,7 +176,8 @@ final class PendingDatabase implements Closeable {
     }
 
     private void writeIndex(FileChannel index, int[] order, int[] bucketSizes, long indexSize) throws IOException {
-        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(index), 64 * 1024));
+        DataOutputStream out =
+                new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(index), 64 * 1024));
         out.write(MAGIC);
         long position = SLOTS_OFFSET;
         for (int b = 0; b < BUCKETS; b++) {

@@ -59,7 +59,7 @@ public final class PureDb implements Closeable {
         return open(file, DEFAULT_CHUNK_SHIFT);
     }
 
-    /** As {@link #open(Path)} with mapped pieces of {@code 1 << chunkShift} bytes (small in tests, to cross piece borders). */
+    /** As {@link #open(Path)}, mapped in pieces of {@code 1 << chunkShift} bytes (tests make them tiny). */
     static PureDb open(Path file, int chunkShift) throws IOException {
         RandomAccessFile handle = openReadOnly(file);
         try {
@@ -76,8 +76,8 @@ public final class PureDb implements Closeable {
             ByteBuffer[] chunks = new ByteBuffer[(int) ((size + chunkSize - 1) >>> chunkShift)];
             for (int i = 0; i < chunks.length; i++) {
                 long position = (long) i << chunkShift;
-                chunks[i] = handle.getChannel().map(FileChannel.MapMode.READ_ONLY, position, Math.min(chunkSize, size - position))
-                        .asReadOnlyBuffer();
+                long length = Math.min(chunkSize, size - position);
+                chunks[i] = handle.getChannel().map(FileChannel.MapMode.READ_ONLY, position, length).asReadOnlyBuffer();
             }
             PureDb db = new PureDb(file, handle, size, chunkShift, chunks);
             db.checkMagic();
@@ -297,8 +297,8 @@ public final class PureDb implements Closeable {
 
     private void require(long offset, long length, String what) throws PureDbFormatException {
         if (offset < 0 || length < 0 || offset > size || length > size - offset) {
-            throw new PureDbFormatException(file, offset, what + " (" + length + " bytes) runs past the end of the file ("
-                    + size + " bytes)");
+            throw new PureDbFormatException(file, offset,
+                    what + " (" + length + " bytes) runs past the end of the file (" + size + " bytes)");
         }
     }
 

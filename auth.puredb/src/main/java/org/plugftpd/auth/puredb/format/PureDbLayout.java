@@ -2,7 +2,7 @@ package org.plugftpd.auth.puredb.format;
 
 import java.nio.charset.StandardCharsets;
 
-/** The fixed geometry and the hash of a PDB2 file (spec/puredb.md §2–§3), shared by reader and writer. Stateless. */
+/** The fixed geometry and the hash of a PDB2 file (spec/puredb.md §2–§3), for reader and writer. Stateless. */
 final class PureDbLayout {
 
     static final byte[] MAGIC = "PDB2".getBytes(StandardCharsets.US_ASCII);
