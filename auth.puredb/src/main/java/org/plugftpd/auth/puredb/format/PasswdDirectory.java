@@ -15,18 +15,26 @@ import java.util.Map;
  * longer than pure-pw can read is refused instead of cut. Every bad line is reported as {@code file:line: why}.
  * <p>Created by {@link UserDirectory#passwd}; thread-safe (each loaded version is immutable).
  */
-final class PasswdDirectory extends ReloadingDirectory<Map<String, Lookup>> {
+final class PasswdDirectory extends ReloadingDirectory<PasswdDirectory.Version> {
+
+    /**
+     * One loaded version: the parsed lines by login (key bytes one char per byte), and the file
+     * kept open so its inode cannot be reused by the next replacement, which would then look unchanged.
+     */
+    record Version(Map<String, Lookup> users, InputStream pin) {
+    }
 
     PasswdDirectory(Path file) {
         super(file);
     }
 
     @Override
-    Map<String, Lookup> load(Path file, List<String> problems) throws IOException {
+    Version load(Path file, List<String> problems) throws IOException {
         Map<String, Lookup> users = new HashMap<>();
         Map<String, Integer> firstLine = new HashMap<>();
         // a FileInputStream, not a channel: an interrupted login thread must not make the file look unreadable
-        try (InputStream in = new FileInputStream(file.toFile())) {
+        InputStream in = new FileInputStream(file.toFile());
+        try {
             PasswdLineReader reader = new PasswdLineReader(in, false);
             for (PasswdLine line = reader.next(); line != null; line = reader.next()) {
                 String where = file + ":" + line.number();
@@ -68,14 +76,26 @@ final class PasswdDirectory extends ReloadingDirectory<Map<String, Lookup>> {
                 }
                 users.put(key, parsed);
             }
+        } catch (IOException | RuntimeException | Error e) {
+            in.close();
+            throw e;
         }
-        return Map.copyOf(users);
+        return new Version(Map.copyOf(users), in);
     }
 
     @Override
-    Lookup lookup(Map<String, Lookup> users, String login, byte[] key) {
-        Lookup found = users.get(keyString(key));
+    Lookup lookup(Version version, String login, byte[] key) {
+        Lookup found = version.users().get(keyString(key));
         return found == null ? Lookup.absent() : found;
+    }
+
+    @Override
+    void retired(Version version) {
+        try {
+            version.pin().close();
+        } catch (IOException e) {
+            // a read-only descriptor; nothing is lost if closing it fails
+        }
     }
 
     /** Key bytes as a string of one char per byte: exact, whatever the encoding of the file. */

@@ -101,8 +101,7 @@ abstract class ReloadingDirectory<S> implements UserDirectory {
         try {
             List<String> found = new ArrayList<>();
             S loaded = load(file, found);
-            current = loaded;
-            currentIdentity = seen;
+            replaceCurrent(loaded, seen);
             found.forEach(problems::report);
         } catch (ClosedByInterruptException e) {
             // interrupted while loading: the file is not to blame, the next lookup retries
@@ -112,7 +111,7 @@ abstract class ReloadingDirectory<S> implements UserDirectory {
             boolean changedInPlace = currentIdentity != null && seen.fileKey() != null
                     && seen.fileKey().equals(currentIdentity.fileKey());
             if (current != null && changedInPlace && !loadedVersionIsACopy()) {
-                current = null;
+                replaceCurrent(null, null);
                 unusable = reason;
                 problems.report(reason + "; the file was changed in place (not replaced by rename), so the previous "
                         + "version is gone too: logins get 421 until it is fixed");
@@ -130,13 +129,29 @@ abstract class ReloadingDirectory<S> implements UserDirectory {
         examined = seen;
     }
 
+    private void replaceCurrent(S next, FileIdentity identity) {
+        S old = current;
+        current = next;
+        currentIdentity = identity;
+        if (old != null && old != next) {
+            retired(old);
+        }
+    }
+
+    /**
+     * Called (under the reload lock) when a version stops being the current one; lookups that
+     * already hold it may still be running.
+     */
+    void retired(S version) {
+    }
+
     /** The file is gone (or cannot be stat'ed): like Pure-FTPd, which opens it per login, nobody logs in. */
     private synchronized Lookup missing(IOException e) {
         String reason = e instanceof NoSuchFileException ? file + ": no such file" : file + ": cannot stat: " + e;
         if (current != null || examined != null || !reason.equals(unusable)) {
             problems.report(reason + "; logins get 421 until it is back");
         }
-        current = null;
+        replaceCurrent(null, null);
         examined = null;
         unusable = reason;
         return Lookup.unreadable(reason);
@@ -145,7 +160,7 @@ abstract class ReloadingDirectory<S> implements UserDirectory {
     /** A lookup found the loaded version corrupt (or truncated in place): drop it, and say so once. */
     private synchronized Lookup wentBad(S version, String reason) {
         if (current == version) {
-            current = null;
+            replaceCurrent(null, null);
             unusable = reason;
             problems.report(reason + "; no usable version: logins get 421 until the file is replaced");
         }

@@ -139,6 +139,23 @@ public class UserDirectoryTest {
     }
 
     @Test
+    public void quickSameSizeReplacementsAreAllSeen() throws Exception {
+        // same size, same timestamp tick: only the inode tells them apart, so it must not be reused
+        Path passwd = temp.getRoot().toPath().resolve("pureftpd.passwd");
+        Path pdb = temp.getRoot().toPath().resolve("users.pdb");
+        Files.writeString(passwd, "u100:h" + LINE_END);
+        PureDbWriter.write(pdb, records("u100"));
+        UserDirectory text = UserDirectory.open(passwd);
+        UserDirectory db = UserDirectory.open(pdb);
+        for (int round = 100; round < 400; round++) {
+            replaceByRename(passwd, ("u" + round + ":h" + LINE_END).getBytes(UTF_8));
+            PureDbWriter.write(pdb, records("u" + round));
+            assertEquals("round " + round, Lookup.Status.FOUND, text.find("u" + round).status());
+            assertEquals("round " + round, Lookup.Status.FOUND, db.find("u" + round).status());
+        }
+    }
+
+    @Test
     public void aBrokenReplacementKeepsTheLastGoodDatabaseAndIsReportedOnce() throws Exception {
         Path folder = temp.getRoot().toPath();
         Path pdb = folder.resolve("users.pdb");
