@@ -9,6 +9,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
@@ -192,6 +193,9 @@ final class PasswdRewriter {
 
     private static InputStream openOld(Path passwd, String passwdLabel) throws PwFailure {
         try {
+            if (Files.isDirectory(passwd)) {
+                throw new FileSystemException(passwd.toString(), null, "Is a directory");
+            }
             return new BufferedInputStream(Files.newInputStream(passwd));
         } catch (NoSuchFileException e) {
             return InputStream.nullInputStream();
