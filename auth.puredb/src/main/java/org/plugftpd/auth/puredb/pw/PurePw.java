@@ -200,11 +200,8 @@ public final class PurePw {
                 HashCost cost = hashCost(line);
                 String hash = hashTypedPassword(cost, readPassword());
                 String newLine = account.newAccount(hash).toLine();
-                PasswdRewriter.Result result;
-                try (PasswdLock lock = lock(passwd, passwdLabel)) {
-                    result = PasswdRewriter.rewrite(passwd, passwdLabel, account.login,
-                            PasswdRewriter.Expectation.LOGIN_ABSENT, newLine);
-                }
+                PasswdRewriter.Result result = underLock(passwd, passwdLabel, () -> PasswdRewriter.rewrite(passwd,
+                        passwdLabel, account.login, PasswdRewriter.Expectation.LOGIN_ABSENT, newLine));
                 if (result == PasswdRewriter.Result.LOGIN_ALREADY_THERE) {
                     throw new PwFailure(PwExitCodes.USER_EXISTS_OR_NO_TEMP_FILE, "Error.\nCheck that ["
                             + account.login + "] doesn't already exist,\nand that [" + passwdLabel
@@ -213,9 +210,6 @@ public final class PurePw {
                 return PwExitCodes.OK;
             } catch (PwFailure failure) {
                 return fail(failure);
-            } catch (IOException e) {
-                return fail(new PwFailure(PwExitCodes.UNEXPECTED, "Unable to unlock [" + passwdLabel
-                        + PasswdLock.SUFFIX + "]: " + ErrnoText.of(e)));
             }
         }
 
@@ -239,20 +233,17 @@ public final class PurePw {
                 requireLogin(account.login, PwExitCodes.MISSING_LOGIN);
                 fetchOrFail(passwd, passwdLabel, account.login, true);
                 String hash = password != null ? hashTypedPassword(cost, password) : null;
-                try (PasswdLock lock = lock(passwd, passwdLabel)) {
+                PasswdRewriter.Result result = underLock(passwd, passwdLabel, () -> {
                     PasswdEntry current = fetchOrFail(passwd, passwdLabel, account.login, false);
-                    PasswdRewriter.Result result = PasswdRewriter.rewrite(passwd, passwdLabel, account.login,
+                    return PasswdRewriter.rewrite(passwd, passwdLabel, account.login,
                             PasswdRewriter.Expectation.LOGIN_PRESENT, account.applyTo(current, hash).toLine());
-                    if (result == PasswdRewriter.Result.LOGIN_NOT_FOUND) {
-                        throw notFoundForRewrite(account.login, passwdLabel);
-                    }
+                });
+                if (result == PasswdRewriter.Result.LOGIN_NOT_FOUND) {
+                    throw notFoundForRewrite(account.login, passwdLabel);
                 }
                 return PwExitCodes.OK;
             } catch (PwFailure failure) {
                 return fail(failure);
-            } catch (IOException e) {
-                return fail(new PwFailure(PwExitCodes.UNEXPECTED, "Unable to unlock [" + passwdLabel
-                        + PasswdLock.SUFFIX + "]: " + ErrnoText.of(e)));
             } finally {
                 if (password != null) {
                     Arrays.fill(password, (byte) 0);
@@ -265,19 +256,14 @@ public final class PurePw {
             try {
                 // pure-pw's do_userdel returns -1 here: status 255
                 requireLogin(login, PwExitCodes.UNEXPECTED);
-                try (PasswdLock lock = lock(passwd, passwdLabel)) {
-                    PasswdRewriter.Result result = PasswdRewriter.rewrite(passwd, passwdLabel, login,
-                            PasswdRewriter.Expectation.LOGIN_PRESENT, null);
-                    if (result == PasswdRewriter.Result.LOGIN_NOT_FOUND) {
-                        throw notFoundForRewrite(login, passwdLabel);
-                    }
+                PasswdRewriter.Result result = underLock(passwd, passwdLabel, () -> PasswdRewriter.rewrite(passwd,
+                        passwdLabel, login, PasswdRewriter.Expectation.LOGIN_PRESENT, null));
+                if (result == PasswdRewriter.Result.LOGIN_NOT_FOUND) {
+                    throw notFoundForRewrite(login, passwdLabel);
                 }
                 return PwExitCodes.OK;
             } catch (PwFailure failure) {
                 return fail(failure);
-            } catch (IOException e) {
-                return fail(new PwFailure(PwExitCodes.UNEXPECTED, "Unable to unlock [" + passwdLabel
-                        + PasswdLock.SUFFIX + "]: " + ErrnoText.of(e)));
             }
         }
 
@@ -361,12 +347,20 @@ public final class PurePw {
                     + "] already exists,\nand that [" + passwdLabel + ".tmp] can be written.");
         }
 
-        private PasswdLock lock(Path passwd, String passwdLabel) throws PwFailure {
+        /** Runs one rewrite holding the passwd lock; a lock that cannot be taken counts as status 4. */
+        private PasswdRewriter.Result underLock(Path passwd, String passwdLabel, LockedRewrite rewrite)
+                throws PwFailure {
+            PasswdLock lock;
             try {
-                return PasswdLock.acquire(passwd);
+                lock = PasswdLock.acquire(passwd);
             } catch (IOException e) {
                 throw new PwFailure(PwExitCodes.USER_EXISTS_OR_NO_TEMP_FILE, "Unable to lock ["
                         + passwdLabel + PasswdLock.SUFFIX + "]: " + ErrnoText.of(e));
+            }
+            try {
+                return rewrite.run();
+            } finally {
+                closeQuietly(lock);
             }
         }
 
@@ -435,6 +429,11 @@ public final class PurePw {
         private Path path(String byteString) {
             return Path.of(new String(byteString.getBytes(StandardCharsets.ISO_8859_1), textCharset));
         }
+    }
+
+    /** Work done while holding the passwd lock. */
+    private interface LockedRewrite {
+        PasswdRewriter.Result run() throws PwFailure;
     }
 
     /** strcasecmp against a lower-case ASCII action name. */

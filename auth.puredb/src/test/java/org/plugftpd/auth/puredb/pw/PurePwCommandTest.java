@@ -427,6 +427,33 @@ public class PurePwCommandTest {
         assertTrue(PasswordHashes.verify(new byte[0], passwdText().split(":")[1]));
     }
 
+    @Test
+    public void dashMBelow8192MegabytesIsAcceptedUnlikePurePw() throws IOException {
+        run(PwTestSupport.twice("x"), "useradd", "joe", "-f", passwd.toString(), "-u", "ftpvec", "-d", "/h", "-M",
+                "1").ok();
+        assertTrue(passwdText().startsWith("joe:$argon2id$"));
+    }
+
+    /**
+     * The one test of pure-pw's own tuning (no cost variable): -C 4 gives 64 MiB / 4 = 16 MiB per hash, the
+     * m of the vector user almaxconn, and passes of the form 2^k - 1 (spec/hashes.md §4.1).
+     */
+    @Test
+    public void withoutTheCostVariableTheHashIsTunedLikePurePw() throws IOException {
+        PwTestSupport.Run run = PwTestSupport.run(pw, Map.of(), PwTestSupport.twice("tuned"), "useradd", "joe",
+                "-f", passwd.toString(), "-u", "ftpvec", "-d", "/h", "-C", "4");
+        run.ok();
+        String hash = passwdText().split(":")[1];
+        String recorded = Files.readAllLines(PwTestSupport.passwdVectors().resolve("pureftpd.passwd")).stream()
+                .filter(l -> l.startsWith("almaxconn:")).findFirst().orElseThrow().split(":")[1];
+        String memory = "$argon2id$v=19$m=16384,t=";
+        assertTrue(recorded, recorded.startsWith(memory));
+        assertTrue(hash, hash.startsWith(memory));
+        long passes = Long.parseLong(hash.substring(memory.length(), hash.indexOf(",p=1$")));
+        assertEquals("passes " + passes + " are 2^k - 1", 0, passes & (passes + 1));
+        assertTrue(PasswordHashes.verify("tuned".getBytes(StandardCharsets.UTF_8), hash));
+    }
+
     private List<String> filesInFolder() throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
             return files.map(f -> f.getFileName().toString())
