@@ -31,6 +31,8 @@ import org.plugftpd.auth.puredb.format.PureDbWriter;
  * <li>Rewrites take an exclusive lock ({@link PasswdLock}) around read-modify-write and the .pdb rebuild, so
  * concurrent commands never lose an account; temporary files have random names (see {@link PasswdRewriter}),
  * an unreadable passwd file is an error instead of an empty file, and a missing final LF is supplied.</li>
+ * <li>A CR, LF or NUL in the login, -c, -d/-D or an IP list, and a ':' in an IP list, are refused (exit 1):
+ * pure-pw writes them verbatim, which splits the line or shifts its fields (and can forge an account).</li>
  * <li>System users and groups come from /etc/passwd and /etc/group only; the usage text is plugftpd's own.</li>
  * </ul>
  * Immutable configuration; each call of {@link #execute} is independent, so one instance serves threads.
@@ -190,7 +192,7 @@ public final class PurePw {
         private int useradd(PwCommandLine line, Path passwd, String passwdLabel) {
             AccountChanges account = line.account;
             try {
-                requireLogin(account.login, PwExitCodes.MISSING_LOGIN);
+                requireWritableLogin(account.login);
                 if (account.uid <= 0 || account.gid <= 0) {
                     throw new PwFailure(PwExitCodes.ROOT_UID_OR_GID, "You must give (non-root) uid and gid");
                 }
@@ -215,7 +217,7 @@ public final class PurePw {
 
         private int passwd(PwCommandLine line, Path passwd, String passwdLabel) {
             try {
-                requireLogin(line.account.login, PwExitCodes.MISSING_LOGIN);
+                requireWritableLogin(line.account.login);
                 HashCost cost = hashCost(line);
                 return usermod(line, passwd, passwdLabel, readPassword(), cost);
             } catch (PwFailure failure) {
@@ -230,7 +232,7 @@ public final class PurePw {
         private int usermod(PwCommandLine line, Path passwd, String passwdLabel, byte[] password, HashCost cost) {
             AccountChanges account = line.account;
             try {
-                requireLogin(account.login, PwExitCodes.MISSING_LOGIN);
+                requireWritableLogin(account.login);
                 fetchOrFail(passwd, passwdLabel, account.login, true);
                 String hash = password != null ? hashTypedPassword(cost, password) : null;
                 PasswdRewriter.Result result = underLock(passwd, passwdLabel, () -> {
@@ -394,6 +396,14 @@ public final class PurePw {
         private void requireLogin(String login, int status) throws PwFailure {
             if (login == null || login.isEmpty()) {
                 throw new PwFailure(status, "Missing login");
+            }
+        }
+
+        /** A login about to be written: a line break in it would split the line (pure-pw writes it anyway). */
+        private void requireWritableLogin(String login) throws PwFailure {
+            requireLogin(login, PwExitCodes.MISSING_LOGIN);
+            if (PwCommandLine.hasLineBreak(login)) {
+                throw new PwFailure(PwExitCodes.BAD_OPTION, "The login must not contain a line break (CR, LF or NUL)");
             }
         }
 

@@ -65,15 +65,15 @@ final class PwCommandLine {
             String value = scanner.argument();
             switch (letter) {
                 case 'c':
-                    line.account.gecos = value.replace(':', '_');
+                    line.account.gecos = singleLine(letter, value).replace(':', '_');
                     break;
                 case 'D':
                     // pure-pw never sets it back: -D then -d stores the -d path without /./
                     chroot = false;
-                    line.account.home = home(value, false);
+                    line.account.home = home(singleLine(letter, value), false);
                     break;
                 case 'd':
-                    line.account.home = home(value, chroot);
+                    line.account.home = home(singleLine(letter, value), chroot);
                     break;
                 case 'f':
                     line.passwdFile = value;
@@ -85,16 +85,16 @@ final class PwCommandLine {
                     line.group(value, system);
                     break;
                 case 'i':
-                    line.account.allowLocalIps = value;
+                    line.account.allowLocalIps = addressList(letter, value);
                     break;
                 case 'I':
-                    line.account.denyLocalIps = value;
+                    line.account.denyLocalIps = addressList(letter, value);
                     break;
                 case 'r':
-                    line.account.allowClientIps = value;
+                    line.account.allowClientIps = addressList(letter, value);
                     break;
                 case 'R':
-                    line.account.denyClientIps = value;
+                    line.account.denyClientIps = addressList(letter, value);
                     break;
                 case 'm':
                     line.rebuildDatabase = true;
@@ -140,6 +140,35 @@ final class PwCommandLine {
             }
         }
         return line;
+    }
+
+    /**
+     * A value that goes into the passwd line verbatim. pure-pw writes CR and LF as they are, which splits the
+     * line and can forge a second account line; refused here.
+     */
+    static String singleLine(int letter, String value) throws PwFailure {
+        if (hasLineBreak(value)) {
+            throw new PwFailure(PwExitCodes.BAD_OPTION, "The value of -" + (char) letter
+                    + " must not contain a line break (CR, LF or NUL)");
+        }
+        return value;
+    }
+
+    static boolean hasLineBreak(String value) {
+        return value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0 || value.indexOf('\0') >= 0;
+    }
+
+    /**
+     * An IP list is written verbatim (spec/passwd.md §1.1): a ':' (an IPv6 address) would shift every later
+     * field of the line, so it is refused instead of written as pure-pw does.
+     */
+    private static String addressList(int letter, String value) throws PwFailure {
+        singleLine(letter, value);
+        if (value.indexOf(':') >= 0) {
+            throw new PwFailure(PwExitCodes.BAD_OPTION, "The value of -" + (char) letter
+                    + " must not contain ':' (the passwd file has no room for IPv6 addresses)");
+        }
+        return value;
     }
 
     // spec/passwd.md §1.2: trailing slashes go, then /./ marks the chroot

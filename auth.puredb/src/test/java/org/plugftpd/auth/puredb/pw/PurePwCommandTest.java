@@ -182,6 +182,34 @@ public class PurePwCommandTest {
     }
 
     @Test
+    public void valuesThatWouldSplitOrShiftTheLineAreRefused() throws IOException {
+        writePasswd(JOE);
+        String[][] cases = {
+            {"The value of -c must not contain a line break (CR, LF or NUL)", "usermod", "joe", "-c",
+                "x\nroot2:$h:1:1::/:::::::::::::"},
+            {"The value of -d must not contain a line break (CR, LF or NUL)", "usermod", "joe", "-d", "/a\rb"},
+            {"The value of -D must not contain a line break (CR, LF or NUL)", "usermod", "joe", "-D", "/a\u0000"},
+            {"The value of -r must not contain ':' (the passwd file has no room for IPv6 addresses)", "usermod",
+                "joe", "-r", "::1"},
+            {"The value of -I must not contain a line break (CR, LF or NUL)", "usermod", "joe", "-I", "1.2.3.4\n"},
+            {"The login must not contain a line break (CR, LF or NUL)", "useradd", "a\nb", "-u", "ftpvec", "-d",
+                "/h"},
+            {"The login must not contain a line break (CR, LF or NUL)", "passwd", "a\rb"},
+        };
+        for (String[] c : cases) {
+            String[] args = new String[c.length + 1];
+            System.arraycopy(c, 1, args, 0, c.length - 1);
+            args[c.length - 1] = "-f";
+            args[c.length] = passwd.toString();
+            PwTestSupport.Run run = run(PwTestSupport.twice("pw"), args);
+            assertEquals(c[0], c[0] + "\n", run.err);
+            assertEquals(c[0], "", run.out);
+            assertEquals(c[0], PwExitCodes.BAD_OPTION, run.status);
+        }
+        assertEquals(JOE, passwdText());
+    }
+
+    @Test
     public void aSecondGroupIsAcceptedOnceAUidIsGiven() throws IOException {
         writePasswd(JOE);
         run("", "usermod", "joe", "-f", passwd.toString(), "-u", "3001", "-g", "5", "-g", "webgroup").ok();
