@@ -85,6 +85,10 @@ case $start_output in
     *) fail "unexpected start message: $start_output" ;;
 esac
 [ -f "$HOME_DIR/data/plugftpd.pid" ] || fail "no data/plugftpd.pid after start"
+DEMO_PASSWORD=$(printf '%s\n' "$start_output" | sed -n 's/.*login demo, password \([A-Za-z0-9]*\) .*/\1/p')
+[ -n "$DEMO_PASSWORD" ] || fail "first start did not announce the demo user: $start_output"
+[ -s "$HOME_DIR/etc/pureftpd.passwd" ] && [ -s "$HOME_DIR/etc/pureftpd.pdb" ] || fail "no etc/pureftpd.passwd/.pdb after the first start"
+pass "first start made the demo virtual user"
 "$PF" start >/dev/null 2>&1 && fail "a second start must refuse while running"
 pass "second start refused"
 
@@ -131,6 +135,20 @@ pass "anonymous upload refused"
 pass "client ftp:status"
 "$PF" status >/dev/null || fail "status must exit 0 while running"
 pass "status exits 0 while running"
+
+echo "uploaded by the demo user" >"$WORK/demo.txt"
+curl -sS --max-time 60 --user "demo:$DEMO_PASSWORD" -T "$WORK/demo.txt" "ftp://127.0.0.1:$PORT/demo.txt" \
+    || fail "curl could not upload as the demo user"
+cmp -s "$WORK/demo.txt" "$HOME_DIR/data/demo/demo.txt" || fail "the demo user's upload did not land in data/demo"
+if curl -sS --max-time 60 --user "demo:wrong$DEMO_PASSWORD" "ftp://127.0.0.1:$PORT/" >/dev/null 2>&1; then
+    fail "the demo user logged in with a wrong password"
+fi
+pass "demo virtual user: upload into data/demo, wrong password refused"
+
+users=$("$PF" pw list x -f "$HOME_DIR/etc/pureftpd.passwd") || fail "bin/plugftpd pw list failed"
+[ "$users" = "demo	$HOME_DIR/data/demo/./	plugftpd demo user" ] || fail "pw list: $users"
+"$PF" pw show demo -f "$HOME_DIR/etc/pureftpd.passwd" | grep -q '^Login              : demo$' || fail "pw show demo"
+pass "bin/plugftpd pw list/show"
 
 listing=$(lftp -c "set net:max-retries 1; set net:timeout 20; open -u anonymous,smoke@example.org -p $PORT 127.0.0.1; cls -1") \
     || fail "lftp could not list the anonymous area"
