@@ -86,6 +86,11 @@ public final class PureDbAuthenticator implements Authenticator {
         state.gate.close();
     }
 
+    /** Verifications running right now (for tests and status). */
+    int verificationsRunning() {
+        return state.gate.running();
+    }
+
     @Override
     public AuthResult authenticate(LoginRequest request) {
         State s = state;
