@@ -38,7 +38,8 @@ final class HashCost {
      * @param fixed            the variable's value (empty or null = not set)
      * @param concurrentLogins -C, or null
      * @param totalMemoryBytes -M in bytes, or null
-     * @throws PwFailure the variable is set but malformed (exit 1, like a bad option)
+     * @throws PwFailure the variable is malformed, or -C/-M ask for more memory per hash than plugftpd can
+     *                   verify (exit 1, like a bad option)
      */
     static HashCost choose(String fixed, Long concurrentLogins, Long totalMemoryBytes) throws PwFailure {
         if (fixed != null && !fixed.isEmpty()) {
