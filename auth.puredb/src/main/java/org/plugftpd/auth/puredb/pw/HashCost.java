@@ -3,6 +3,7 @@ package org.plugftpd.auth.puredb.pw;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.plugftpd.auth.puredb.hash.Argon2Hasher;
+import org.plugftpd.auth.puredb.hash.PasswordHashes;
 
 /**
  * How a new argon2id hash is costed: pure-pw's tuning from -C and -M (spec/hashes.md §4.1), or the fixed cost
@@ -12,13 +13,10 @@ import org.plugftpd.auth.puredb.hash.Argon2Hasher;
  */
 final class HashCost {
     static final String VARIABLE = "PLUGFTPD_PW_COST";
-    // spec/hashes.md §4.1: DEFAULT_MAX_CONCURRENT_LOGINS and DEFAULT_TOTAL_AUTH_MEMORY
-    static final long DEFAULT_CONCURRENT_LOGINS = 8;
-    static final long DEFAULT_TOTAL_MEMORY_BYTES = 64L << 20;
     /** Argon2's least memory with one lane, in KiB. */
-    static final long MIN_FIXED_KIB = 8;
-    /** 4 TiB, libsodium's upper memory limit, in KiB. */
-    static final long MAX_FIXED_KIB = 4L << 30;
+    static final long MIN_FIXED_KIB = Argon2Hasher.MIN_MEMORY_BYTES / 1024;
+    /** The most memory a hash may need and still be verified by plugftpd, in KiB. */
+    static final long MAX_FIXED_KIB = PasswordHashes.MAX_WORKING_MEMORY / 1024;
 
     private static final Pattern FIXED = Pattern.compile("m=([0-9]{1,13}),t=([0-9]{1,10})");
 
@@ -40,7 +38,8 @@ final class HashCost {
      * @param fixed            the variable's value (empty or null = not set)
      * @param concurrentLogins -C, or null
      * @param totalMemoryBytes -M in bytes, or null
-     * @throws PwFailure the variable is set but malformed (exit 1, like a bad option)
+     * @throws PwFailure the variable is malformed, or -C/-M ask for more memory per hash than plugftpd can
+     *                   verify (exit 1, like a bad option)
      */
     static HashCost choose(String fixed, Long concurrentLogins, Long totalMemoryBytes) throws PwFailure {
         if (fixed != null && !fixed.isEmpty()) {
@@ -53,8 +52,15 @@ final class HashCost {
             }
             return new HashCost(0, 0, kib, (int) passes);
         }
-        return new HashCost(concurrentLogins != null ? concurrentLogins : DEFAULT_CONCURRENT_LOGINS,
-                totalMemoryBytes != null ? totalMemoryBytes : DEFAULT_TOTAL_MEMORY_BYTES, 0, 0);
+        long logins = concurrentLogins != null ? concurrentLogins : Argon2Hasher.DEFAULT_MAX_CONCURRENT_LOGINS;
+        long total = totalMemoryBytes != null ? totalMemoryBytes : Argon2Hasher.DEFAULT_TOTAL_MEMORY_BYTES;
+        long perHash = Argon2Hasher.memoryPerHash((int) Math.min(logins, Integer.MAX_VALUE), total);
+        // refused before the password is typed: a bigger hash could never be verified here
+        if (perHash > PasswordHashes.MAX_WORKING_MEMORY) {
+            throw new PwFailure(PwExitCodes.BAD_OPTION, "memory reserved for password hashing is too high: "
+                    + (perHash >> 20) + " MB per login attempt, at most " + (PasswordHashes.MAX_WORKING_MEMORY >> 20));
+        }
+        return new HashCost(logins, total, 0, 0);
     }
 
     boolean isFixed() {

@@ -2,6 +2,7 @@ package org.plugftpd.auth.puredb.pw;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.plugftpd.auth.puredb.hash.Argon2Hasher;
 
 /**
  * A pure-pw command line read with pure-pw's rules (spec/passwd.md §4): the first word is the action, the
@@ -13,8 +14,6 @@ import java.util.List;
 final class PwCommandLine {
     /** getopt's option string of pure-pw 1.0.50. */
     static final String OPTION_LETTERS = "c:C:d:D:f:F:g:hi:I:mM:n:N:q:Q:r:R:t:T:u:y:z:";
-    // spec/hashes.md §4.1: MIN_AUTH_MEMORY
-    static final long MIN_HASH_MEMORY_BYTES = 8192;
 
     /** Null when the command line has no action at all. */
     String action;
@@ -279,7 +278,7 @@ final class PwCommandLine {
     private static long hashMemory(String value) throws PwFailure {
         long megabytes = CNumbers.strtoul(value);
         long bytes = Long.compareUnsigned(megabytes, Long.MAX_VALUE >>> 20) > 0 ? Long.MAX_VALUE : megabytes << 20;
-        if (bytes < MIN_HASH_MEMORY_BYTES) {
+        if (bytes < Argon2Hasher.MIN_MEMORY_BYTES) {
             throw new PwFailure(PwExitCodes.BAD_OPTION, "memory reserved for password hashing is too low");
         }
         return bytes;

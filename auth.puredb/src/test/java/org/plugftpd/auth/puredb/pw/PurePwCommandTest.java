@@ -210,6 +210,16 @@ public class PurePwCommandTest {
     }
 
     @Test
+    public void aHashTooBigToVerifyIsRefusedBeforeThePrompt() {
+        PwTestSupport.Run run = PwTestSupport.run(pw, Map.of(), PwTestSupport.twice("pw"), "useradd", "joe", "-f",
+                passwd.toString(), "-u", "ftpvec", "-d", "/h", "-C", "1", "-M", "8192");
+        assertEquals("memory reserved for password hashing is too high: 8192 MB per login attempt, at most 4096\n",
+                run.err);
+        assertEquals("", run.out);
+        assertEquals(PwExitCodes.BAD_OPTION, run.status);
+    }
+
+    @Test
     public void aSecondGroupIsAcceptedOnceAUidIsGiven() throws IOException {
         writePasswd(JOE);
         run("", "usermod", "joe", "-f", passwd.toString(), "-u", "3001", "-g", "5", "-g", "webgroup").ok();
