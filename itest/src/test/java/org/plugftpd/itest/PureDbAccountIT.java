@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 import org.apache.commons.net.ftp.FTPClient;
+import org.apache.commons.net.ftp.FTPConnectionClosedException;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -57,8 +58,9 @@ public class PureDbAccountIT extends PureDbTestSupport {
 
     @Test
     public void aChrootedUserStartsAtTheRootOfItsHome() throws Exception {
-        FTPClient ftp = login(port, "jailed", "pw-jailed");
+        FTPClient ftp = connect(port);
         try {
+            assertTrue(ftp.login("jailed", "pw-jailed"));
             assertTrue(ftp.getReplyString(), ftp.getReplyString().contains("230 OK. Current directory is /"));
             assertEquals("/", ftp.printWorkingDirectory());
         } finally {
@@ -68,8 +70,9 @@ public class PureDbAccountIT extends PureDbTestSupport {
 
     @Test
     public void aUserWithoutTheChrootMarkIsStillJailedAtItsHome() throws Exception {
-        FTPClient ftp = login(port, "free", "pw-free");
+        FTPClient ftp = connect(port);
         try {
+            assertTrue(ftp.login("free", "pw-free"));
             assertTrue(ftp.getReplyString(), ftp.getReplyString().contains("230 OK. Current restricted directory is /"));
             assertTrue(ftp.changeWorkingDirectory("/"));
             assertTrue(ftp.changeToParentDirectory());
@@ -81,8 +84,9 @@ public class PureDbAccountIT extends PureDbTestSupport {
 
     @Test
     public void aUserWithBandwidthLimitsIsToldAtLogin() throws Exception {
-        FTPClient ftp = login(port, "slow", "pw-slow");
+        FTPClient ftp = connect(port);
         try {
+            assertTrue(ftp.login("slow", "pw-slow"));
             assertTrue(ftp.getReplyString(), ftp.getReplyString().contains("Your bandwidth usage is restricted"));
         } finally {
             quietly(ftp);
@@ -95,7 +99,11 @@ public class PureDbAccountIT extends PureDbTestSupport {
         FTPClient two = login(port, "twice", "pw-twice");
         FTPClient three = connect(port);
         try {
-            assertTrue(!three.login("twice", "pw-twice"));
+            try {
+                three.login("twice", "pw-twice");
+            } catch (FTPConnectionClosedException e) {
+                // Commons Net reports the 421 by closing: the reply text is still there
+            }
             assertTrue(three.getReplyString(),
                     three.getReplyString().startsWith("421 I can't accept more than 2 connections as the same user"));
             assertTrue(one.sendNoOp());

@@ -102,6 +102,8 @@ public class PureDbLoginIT extends PureDbTestSupport {
     /** USER/PASS through Commons Net; the last reply line (230… or 530…). */
     private static String tryLogin(int port, String user, String password) throws IOException {
         FTPClient ftp = connect(port);
+        // as the vectors' curl --max-time 120: a memory-hard hash behind a queue takes its time
+        ftp.setSoTimeout(180_000);
         try {
             ftp.login(user, password);
             return ftp.getReplyString();
