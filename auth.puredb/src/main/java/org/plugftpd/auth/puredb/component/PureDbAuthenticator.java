@@ -122,7 +122,7 @@ public final class PureDbAuthenticator implements Authenticator {
         }
         decoy = hash;
         byte[] password = passwordBytes(request.password());
-        try (Permit p = s.gate.enter(PasswordHashes.workingMemory(hash))) {
+        try (Permit p = enter(s, hash)) {
             return PasswordHashes.verify(password, hash) ? AuthResult.accepted(found.user().account())
                     : AuthResult.rejected("wrong password");
         } catch (RefusedException e) {
@@ -139,7 +139,7 @@ public final class PureDbAuthenticator implements Authenticator {
     private AuthResult spendLikeAKnownUser(State s, LoginRequest request, AuthResult answer) {
         String hash = decoy;
         byte[] password = passwordBytes(request.password());
-        try (Permit p = s.gate.enter(PasswordHashes.workingMemory(hash))) {
+        try (Permit p = enter(s, hash)) {
             PasswordHashes.verify(password, hash);
             return answer;
         } catch (RefusedException e) {
@@ -148,6 +148,31 @@ public final class PureDbAuthenticator implements Authenticator {
             Arrays.fill(password, (byte) 0);
         }
     }
+
+    /**
+     * Costly kinds (memory-hard, or made slow on purpose) wait at the gate; the fast crypt(3)
+     * family takes a millisecond or less and passes straight through, so a storm of logins with
+     * cheap hashes is never turned away.
+     */
+    private static Permit enter(State s, String hash) throws RefusedException {
+        switch (PasswordHashes.kind(hash)) {
+            case MD5_CRYPT:
+            case DES_CRYPT:
+            case NT_HASH:
+            case BSDI_CRYPT:
+            case BIGCRYPT:
+                return NO_GATE;
+            case SHA256_CRYPT:
+            case SHA512_CRYPT:
+                // 5,000 rounds unless the hash says otherwise
+                return hash.startsWith("rounds=", 3) ? s.gate.enter(PasswordHashes.workingMemory(hash)) : NO_GATE;
+            default:
+                return s.gate.enter(PasswordHashes.workingMemory(hash));
+        }
+    }
+
+    private static final Permit NO_GATE = () -> {
+    };
 
     private static AuthResult refused(LoginRequest request, RefusedException e) {
         switch (e.refusal()) {
