@@ -208,7 +208,7 @@ public final class PureDbAuthenticator implements Authenticator {
     static byte[] passwordBytes(char[] password) {
         char[] clean = password.clone();
         for (int i = 0; i < clean.length; i++) {
-            if (clean[i] < 0x20 || clean[i] == 0x7f) {
+            if (isControl(clean[i])) {
                 clean[i] = '_';
             }
         }
@@ -222,13 +222,19 @@ public final class PureDbAuthenticator implements Authenticator {
         return bytes;
     }
 
+    /** The login for a log line: control characters as {@code ?}, so a client cannot forge log lines. */
     private static String printable(String login) {
         StringBuilder sb = new StringBuilder(login.length());
         for (int i = 0; i < login.length(); i++) {
             char c = login.charAt(i);
-            sb.append(c < 0x20 || c == 0x7f ? '?' : c);
+            sb.append(isControl(c) ? '?' : c);
         }
         return sb.toString();
+    }
+
+    /** Pure-FTPd's ISCTRLCODE: below 0x20 or DEL (spec/hashes.md §1). */
+    private static boolean isControl(char c) {
+        return c < 0x20 || c == 0x7f;
     }
 
     /** What one login works with; replaced as a whole when the configuration changes. */

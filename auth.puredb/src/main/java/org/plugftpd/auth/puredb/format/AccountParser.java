@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.plugftpd.auth.api.Account;
+import org.plugftpd.auth.puredb.ctext.CNumbers;
 
 /**
  * Turns the value stored for a login (the passwd line minus {@code login:}) into a
@@ -45,8 +46,8 @@ public final class AccountParser {
             return invalid(login, source, "home (field 6) is not valid UTF-8");
         }
         Account.Builder account = Account.builder(login)
-                .uid(CNumbers.strtoulAs32Bits(fields[1]))
-                .gid(CNumbers.strtoulAs32Bits(fields[2]))
+                .uid(CNumbers.strtoul32(fields[1]))
+                .gid(CNumbers.strtoul32(fields[2]))
                 .gecos(utf8(fields[3]))
                 .home(home);
         // spec/passwd.md §2.2 step 5: parsing stops with success at the first missing field
@@ -61,7 +62,7 @@ public final class AccountParser {
         account.ratio(uploadRatio, downloadRatio);
         // spec/passwd.md §2.2 step 8: non-empty replaces the server default, 0 = no limit
         if (fields.length > 9 && !fields[9].isEmpty()) {
-            account.maxSessions(CNumbers.clampUnsigned32(CNumbers.strtoulAs32Bits(fields[9])));
+            account.maxSessions(CNumbers.clampUnsigned32(CNumbers.strtoul32(fields[9])));
         }
         // spec/passwd.md §2.2 step 9: a non-empty 0 is a real quota of zero
         if (fields.length > 10 && !fields[10].isEmpty()) {
@@ -130,7 +131,7 @@ public final class AccountParser {
         if (fields.length <= index || fields[index].isEmpty()) {
             return name + " is " + (fields.length <= index ? "missing" : "empty");
         }
-        long id = CNumbers.strtoulAs32Bits(fields[index]);
+        long id = CNumbers.strtoul32(fields[index]);
         // spec/passwd.md §2.2 step 2: C strtoul, so garbage reads as 0; 0 is root, refused
         if (id == 0) {
             return name + " '" + utf8(fields[index]) + "' is 0 (root) or not a number";
@@ -153,7 +154,7 @@ public final class AccountParser {
 
     /** Fields 9/10: a part of the ratio counts only above 0. */
     private static int ratio(String field) {
-        return field.isEmpty() ? 0 : CNumbers.clampUnsigned32(CNumbers.strtoulAs32Bits(field));
+        return field.isEmpty() ? 0 : CNumbers.clampUnsigned32(CNumbers.strtoul32(field));
     }
 
     /**

@@ -9,6 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.plugftpd.auth.puredb.ctext.FgetsLineReader;
+import org.plugftpd.auth.puredb.ctext.PasswdLine;
+
 /**
  * Virtual users in a {@code pureftpd.passwd} text file, parsed whole into memory on first use and
  * whenever the file changes, with mkdb's rules (first line of a login wins) except that a line
@@ -35,14 +38,14 @@ final class PasswdDirectory extends ReloadingDirectory<PasswdDirectory.Version> 
         // a FileInputStream, not a channel: an interrupted login thread must not make the file look unreadable
         InputStream in = new FileInputStream(file.toFile());
         try {
-            PasswdLineReader reader = new PasswdLineReader(in, false);
-            for (PasswdLine line = reader.next(); line != null; line = reader.next()) {
+            FgetsLineReader reader = new FgetsLineReader(in);
+            for (PasswdLine line = reader.nextWholeLine(); line != null; line = reader.nextWholeLine()) {
                 String where = file + ":" + line.number();
                 if (line.tooLong()) {
-                    String problem = where + ": line longer than " + PasswdLineReader.MAX_LINE_LENGTH
+                    String problem = where + ": line longer than " + FgetsLineReader.MAX_PIECE_BYTES
                             + " bytes, refused (pure-pw mkdb would cut it into pieces)";
                     problems.add(problem);
-                    if (line.isAccount()) {
+                    if (line.isMkdbRecord()) {
                         // the login is known: refuse it rather than let another authenticator have it
                         Lookup refused = Lookup.invalid(problem + ": login '" + line.login() + "'");
                         users.putIfAbsent(keyString(line.key()), refused);
@@ -53,7 +56,7 @@ final class PasswdDirectory extends ReloadingDirectory<PasswdDirectory.Version> 
                 if (line.isComment() || line.isBlank()) {
                     continue;
                 }
-                if (!line.isAccount()) {
+                if (!line.isMkdbRecord()) {
                     problems.add(where + ": " + (line.value().length == 0 && line.key().length < line.content().length
                             ? "login '" + line.login() + "' has nothing after ':', ignored"
                             : "not an account line (no ':'), ignored"));

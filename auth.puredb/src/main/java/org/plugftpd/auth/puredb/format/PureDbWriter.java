@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.plugftpd.auth.puredb.ctext.FgetsLineReader;
+import org.plugftpd.auth.puredb.ctext.PasswdLine;
+
 /**
  * Writes PureDB files byte-identical to pure-pw mkdb (spec/puredb.md §5). Every write goes to
  * temp files of its own beside the target, is fsynced and renamed atomically onto the target
@@ -33,9 +36,9 @@ public final class PureDbWriter {
         // pure-pw opens the passwd file before creating anything, so a missing one leaves no trace
         try (InputStream in = Files.newInputStream(passwd);
                 PendingDatabase database = new PendingDatabase(pdb, maxFileSize)) {
-            PasswdLineReader reader = new PasswdLineReader(in, true);
+            FgetsLineReader reader = new FgetsLineReader(in);
             for (PasswdLine line = nextLine(reader, passwd); line != null; line = nextLine(reader, passwd)) {
-                if (line.isAccount()) {
+                if (line.isMkdbRecord()) {
                     database.add(line.key(), line.value());
                 }
             }
@@ -57,9 +60,9 @@ public final class PureDbWriter {
         }
     }
 
-    private static PasswdLine nextLine(PasswdLineReader reader, Path passwd) throws IOException {
+    private static PasswdLine nextLine(FgetsLineReader reader, Path passwd) throws IOException {
         try {
-            return reader.next();
+            return reader.nextPiece();
         } catch (IOException e) {
             throw new IOException(passwd + ": cannot read: " + e.getMessage(), e);
         }

@@ -1,5 +1,7 @@
 package org.plugftpd.auth.puredb.pw;
 
+import org.plugftpd.auth.puredb.ctext.CNumbers;
+
 /**
  * One account of a pureftpd.passwd file as pure-pw holds it (spec/passwd.md §1, §2.1): parsed from a line with
  * pure-pw's rules and written back as the 18-field line pure-pw writes. Text is in byte strings (one char per
@@ -71,18 +73,26 @@ final class PasswdEntry {
         entry.allowClientIps = text(fields, 15);
         entry.denyClientIps = text(fields, 16);
         if (fields.length > 17) {
-            long[] window = CNumbers.scanTimeWindow(fields[17]);
-            if (window != null && CNumbers.isValidTimeWindow(window[0], window[1])) {
-                entry.timeWindow = window;
-            }
+            entry.timeWindow = purePwTimeWindow(fields[17]);
         }
         return entry;
     }
 
-    /** What pure-pw prints for a line {@link #parse} refused: the text before the first colon (C cut it there). */
-    static String invalidLineLabel(String line) {
-        int colon = line.indexOf(':');
-        return colon < 0 ? line : line.substring(0, colon);
+    /**
+     * A time window as pure-pw accepts it from field 18 or from -z (spec/passwd.md §2.1, §4): {@code %u-%u} with
+     * each bound a clock time (below 2360, minutes below 60); null otherwise. The server is laxer: any
+     * {@code %u-%u} pair restricts logins (format.AccountParser#clockWindow).
+     */
+    static long[] purePwTimeWindow(String text) {
+        long[] window = CNumbers.scanRange(text);
+        if (window == null || !isClockTime(window[0]) || !isClockTime(window[1])) {
+            return null;
+        }
+        return window;
+    }
+
+    private static boolean isClockTime(long hhmm) {
+        return hhmm < 2360 && hhmm % 100 < 60;
     }
 
     /** The line pure-pw's add_new_pw_line writes: always 18 fields, then LF. */

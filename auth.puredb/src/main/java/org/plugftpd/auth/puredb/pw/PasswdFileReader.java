@@ -1,11 +1,14 @@
 package org.plugftpd.auth.puredb.pw;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
+
+import org.plugftpd.auth.puredb.ctext.FgetsLineReader;
+import org.plugftpd.auth.puredb.ctext.PasswdLine;
 
 /**
  * Reads the accounts of a pureftpd.passwd file the way pure-pw's list, show and usermod do (spec/passwd.md
@@ -53,16 +56,17 @@ final class PasswdFileReader {
     }
 
     private static void scan(Path file, Consumer<String> warnings, AccountVisitor visitor) throws IOException {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            CLineReader reader = new CLineReader(in);
-            for (String piece = reader.nextPiece(); piece != null; piece = reader.nextPiece()) {
-                String line = CLineReader.cString(piece);
-                if (line.isEmpty() || line.charAt(0) == '#') {
+        try (InputStream in = Files.newInputStream(file)) {
+            FgetsLineReader reader = new FgetsLineReader(in);
+            for (PasswdLine line = reader.nextPiece(); line != null; line = reader.nextPiece()) {
+                if (line.isEmpty() || line.isComment()) {
                     continue;
                 }
-                PasswdEntry entry = PasswdEntry.parse(line);
+                PasswdEntry entry = PasswdEntry.parse(line.byteString());
                 if (entry == null) {
-                    warnings.accept("Warning: invalid line [" + PasswdEntry.invalidLineLabel(line) + "]");
+                    // C code cut the line at its first colon before printing it
+                    String label = new String(line.key(), StandardCharsets.ISO_8859_1);
+                    warnings.accept("Warning: invalid line [" + label + "]");
                     continue;
                 }
                 if (visitor.visit(entry)) {

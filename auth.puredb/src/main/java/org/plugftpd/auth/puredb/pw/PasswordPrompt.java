@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
 
+import org.plugftpd.auth.puredb.ctext.FgetsLineReader;
+
 /**
  * pure-pw's password entry (spec/passwd.md §4.1): {@code Password: }, {@code \nEnter it again: }, {@code \n},
  * three attempts, {@code You didn't enter the same password} after a mismatch; a line is cut at its first CR,
@@ -76,18 +78,8 @@ final class PasswordPrompt {
             return cut(bytes, bytes.length);
         }
         write(prompt);
-        byte[] line = new byte[CLineReader.MAX_PIECE_BYTES];
-        int length = 0;
-        while (length < line.length) {
-            int b = in.read();
-            if (b < 0) {
-                break;
-            }
-            line[length++] = (byte) b;
-            if (b == '\n') {
-                break;
-            }
-        }
+        byte[] line = new byte[FgetsLineReader.MAX_PIECE_BYTES];
+        int length = FgetsLineReader.fgets(in, line);
         if (length == 0) {
             return null;
         }
@@ -96,11 +88,7 @@ final class PasswordPrompt {
 
     /** The bytes before the first CR, LF or NUL; wipes {@code line}. */
     private static byte[] cut(byte[] line, int length) {
-        int end = 0;
-        while (end < length && line[end] != '\r' && line[end] != '\n' && line[end] != 0) {
-            end++;
-        }
-        byte[] password = Arrays.copyOf(line, end);
+        byte[] password = Arrays.copyOf(line, FgetsLineReader.cStringLength(line, length));
         Arrays.fill(line, (byte) 0);
         return password;
     }

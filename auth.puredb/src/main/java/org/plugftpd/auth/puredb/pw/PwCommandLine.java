@@ -2,6 +2,8 @@ package org.plugftpd.auth.puredb.pw;
 
 import java.util.ArrayList;
 import java.util.List;
+
+import org.plugftpd.auth.puredb.ctext.CNumbers;
 import org.plugftpd.auth.puredb.hash.Argon2Hasher;
 
 /**
@@ -250,8 +252,8 @@ final class PwCommandLine {
     }
 
     private void timeWindow(String value) throws PwFailure {
-        long[] window = CNumbers.scanTimeWindow(value);
-        if (window != null && CNumbers.isValidTimeWindow(window[0], window[1])) {
+        long[] window = PasswdEntry.purePwTimeWindow(value);
+        if (window != null) {
             account.timeEdit = AccountChanges.Edit.SET;
             account.timeBegin = window[0];
             account.timeEnd = window[1];

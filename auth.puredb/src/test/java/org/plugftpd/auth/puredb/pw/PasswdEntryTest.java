@@ -2,6 +2,7 @@ package org.plugftpd.auth.puredb.pw;
 
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertNull;
 
@@ -62,10 +63,17 @@ public class PasswdEntryTest {
     }
 
     @Test
-    public void theWarningShowsTheTextBeforeTheFirstColon() {
-        assertEquals("alempty", PasswdEntry.invalidLineLabel("alempty::2990:2990::/h/./::::"));
-        assertEquals("nocolon", PasswdEntry.invalidLineLabel("nocolon"));
-        assertEquals("", PasswdEntry.invalidLineLabel(":x"));
+    public void timeWindowBoundsAreClockTimesBelow2360WithMinutesBelow60() {
+        assertArrayEquals(new long[] {0, 2359}, PasswdEntry.purePwTimeWindow("0-2359"));
+        assertArrayEquals(new long[] {900, 1800}, PasswdEntry.purePwTimeWindow("0900-1800trailing"));
+        assertNull(PasswdEntry.purePwTimeWindow("0-2360"));
+        assertNull(PasswdEntry.purePwTimeWindow("960-1000"));
+        assertNull(PasswdEntry.purePwTimeWindow("0900-1860"));
+        // -1 is 4294967295 as %u: no clock time (the server would still compare it, see AccountParserTest)
+        assertNull(PasswdEntry.purePwTimeWindow("-1-5"));
+        assertNull(PasswdEntry.purePwTimeWindow("0900"));
+        assertNull(PasswdEntry.purePwTimeWindow(""));
+        assertFalse(PasswdEntry.parse("t:h:1:1::/h:::::::::::::2300-2400").toLine().endsWith("2300-2400\n"));
     }
 
     @Test

@@ -1,15 +1,16 @@
-package org.plugftpd.auth.puredb.format;
+package org.plugftpd.auth.puredb.ctext;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * One line of a {@code pureftpd.passwd} file as pure-pw mkdb sees it (spec/puredb.md §5.2): the
- * bytes up to the first NUL, CR or LF. Immutable (the array is not exposed).
+ * One line of a {@code pureftpd.passwd} file as {@link FgetsLineReader} delivers it: the bytes up to the first
+ * NUL, CR or LF, with pure-pw's conventions ({@code :} separates fields, {@code #} starts a comment) and mkdb's
+ * rule for what becomes a record (spec/puredb.md §5.2). Immutable (the array is not exposed); thread-safe.
  *
  * @param number   the 1-based physical line the text starts on
- * @param tooLong  the physical line was longer than {@link PasswdLineReader#MAX_LINE_LENGTH} and
- *                 {@code content} holds only its start (text-file readers refuse such a line)
+ * @param tooLong  the physical line was longer than {@link FgetsLineReader#MAX_PIECE_BYTES} and
+ *                 {@code content} holds only its start ({@link FgetsLineReader#nextWholeLine} only)
  * @param cutShort a NUL byte, or a CR that does not end the line, cut the content before the line's end
  */
 public record PasswdLine(int number, byte[] content, boolean tooLong, boolean cutShort) {
@@ -19,20 +20,24 @@ public record PasswdLine(int number, byte[] content, boolean tooLong, boolean cu
 
     /** Builds a line from what one fgets call returned: C string functions stop at NUL, strip_lf at CR then LF. */
     static PasswdLine of(int number, byte[] raw, int length, boolean tooLong) {
-        int end = 0;
-        while (end < length && raw[end] != 0 && raw[end] != '\r' && raw[end] != '\n') {
-            end++;
-        }
+        int end = FgetsLineReader.cStringLength(raw, length);
         int rest = length - end;
         boolean lineEnd = rest == 0 || raw[end] == '\n'
                 || raw[end] == '\r' && (rest == 1 || rest == 2 && raw[end + 1] == '\n');
         return new PasswdLine(number, Arrays.copyOf(raw, end), tooLong, !tooLong && !lineEnd);
     }
 
-    /** mkdb's rule: a comment, an empty line, no {@code :}, or nothing after the first {@code :} adds nothing. */
-    public boolean isAccount() {
+    /**
+     * mkdb's rule: a comment, an empty line, no {@code :}, or nothing after the first {@code :} adds nothing.
+     * (pure-pw's list, show and usermod have a stricter rule of their own: pw.PasswdEntry#parse.)
+     */
+    public boolean isMkdbRecord() {
         int colon = colon();
         return content.length > 0 && content[0] != COMMENT && colon >= 0 && colon < content.length - 1;
+    }
+
+    public boolean isEmpty() {
+        return content.length == 0;
     }
 
     public boolean isComment() {
@@ -64,6 +69,11 @@ public record PasswdLine(int number, byte[] content, boolean tooLong, boolean cu
     /** The login as text, for messages. */
     public String login() {
         return new String(key(), StandardCharsets.UTF_8);
+    }
+
+    /** The content as a byte string (one char per byte), for code that keeps the bytes exactly as they are. */
+    public String byteString() {
+        return new String(content, StandardCharsets.ISO_8859_1);
     }
 
     @Override
