@@ -42,15 +42,7 @@ public final class Argon2Hasher {
      *         over {@link PasswordHashes#MAX_WORKING_MEMORY}
      */
     public static String create(byte[] password, int maxConcurrentLogins, long totalMemoryBytes) {
-        long memoryBytes = memoryPerHash(maxConcurrentLogins, totalMemoryBytes);
-        long targetMs = timeTargetMillis(maxConcurrentLogins);
-        long memoryKiB = kibibytes(memoryBytes);
-        byte[] probeSalt = new byte[SALT_BYTES];
-        RANDOM.nextBytes(probeSalt);
-        long passes = probePasses(targetMs, () -> System.nanoTime() / 1_000_000,
-                probe -> Argon2.hash(Argon2.TYPE_ID, password, probeSalt, new byte[0], new byte[0], 1, HASH_BYTES,
-                        memoryKiB, probe));
-        return create(password, memoryBytes, passes);
+        return createTuned(password, maxConcurrentLogins, totalMemoryBytes);
     }
 
     /**
@@ -59,10 +51,24 @@ public final class Argon2Hasher {
      * @throws IllegalArgumentException when passes < 1 or the memory is over {@link PasswordHashes#MAX_WORKING_MEMORY}
      */
     public static String create(byte[] password, long memoryBytes, int passes) {
-        return create(password, memoryBytes, (long) passes);
+        return createWithCost(password, memoryBytes, passes);
     }
 
-    private static String create(byte[] password, long memoryBytes, long passes) {
+    /** Same as {@link #create(byte[], int, long)}; a distinct name, since a call with two int literals is ambiguous between the two create methods. */
+    public static String createTuned(byte[] password, int maxConcurrentLogins, long totalMemoryBytes) {
+        long memoryBytes = memoryPerHash(maxConcurrentLogins, totalMemoryBytes);
+        long targetMs = timeTargetMillis(maxConcurrentLogins);
+        long memoryKiB = kibibytes(memoryBytes);
+        byte[] probeSalt = new byte[SALT_BYTES];
+        RANDOM.nextBytes(probeSalt);
+        long passes = probePasses(targetMs, () -> System.nanoTime() / 1_000_000,
+                probe -> Argon2.hash(Argon2.TYPE_ID, password, probeSalt, new byte[0], new byte[0], 1, HASH_BYTES,
+                        memoryKiB, probe));
+        return createWithCost(password, memoryBytes, passes);
+    }
+
+    /** Same as {@link #create(byte[], long, int)}, under a name no call can confuse with the tuned one. */
+    public static String createWithCost(byte[] password, long memoryBytes, long passes) {
         if (passes < MIN_PASSES || passes > Argon2Format.UINT32_MAX) {
             throw new IllegalArgumentException("argon2 passes must be between 1 and 2^32-1, not " + passes);
         }
