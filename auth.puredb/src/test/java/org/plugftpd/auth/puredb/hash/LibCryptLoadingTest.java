@@ -11,13 +11,15 @@ import java.nio.charset.StandardCharsets;
 import org.junit.Test;
 
 /**
- * libcrypt access when it cannot work: a library that is not there, and JNA missing from the
- * class path (as in OSGi when the optional com.sun.jna import is not wired). Verification then
- * refuses the libcrypt kinds and keeps working for the rest, without throwing.
+ * Native access when it cannot work: a library that is not there, and JNA missing from the class
+ * path (as in OSGi when the optional com.sun.jna import is not wired). Verification then refuses
+ * the libcrypt kinds, computes Argon2 in Java, and keeps working for the rest, without throwing.
  */
 public class LibCryptLoadingTest {
 
     private static final String YESCRYPT = "$y$j9T$HPENLEVVspby8pNv4GjU5/$RxrhQrejp7ko1wTxod85nu4Vafkt9POWPXNfr88cna5";
+    private static final String ARGON2ID =
+            "$argon2id$v=19$m=4096,t=3,p=1$ZDczNDM1NGU0MjcxYTQ4Ng$L94YyDsI4AREsfEqwjHLB6/QdhuU1T1WwT8ZGO7M8cQ";
     private static final String SHA512 =
             "$6$LnD8LLS.8RwHG0YH$PT1tuxKVzLAj3zGYActErJar1FnapDTdznIs7AewdwiU3KCpFCEuUB3otyRgrr2vCW5hJh.bldzynNmDpz5fi0";
 
@@ -50,6 +52,9 @@ public class LibCryptLoadingTest {
             assertTrue(described, described.contains("JNA"));
             byte[] shaPassword = "Alp-sha512!9".getBytes(StandardCharsets.UTF_8);
             assertEquals(true, hashes.getMethod("verify", byte[].class, String.class).invoke(null, shaPassword, SHA512));
+            // no libsodium either: Argon2 in Java
+            byte[] argonPassword = "Alp-argon2id!9".getBytes(StandardCharsets.UTF_8);
+            assertEquals(true, hashes.getMethod("verify", byte[].class, String.class).invoke(null, argonPassword, ARGON2ID));
         }
         assertFalse("JNA really is on this test's own class path", LibCrypt.unavailableReason() != null);
     }

@@ -17,9 +17,10 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 
 /**
- * Argon2 and scrypt strings judged by this package and by the libsodium Pure-FTPd links
- * (libsodium23, installed with Debian's pure-ftpd): same verdict for well-formed, odd and
- * malformed strings, and libsodium accepts what Argon2Hasher writes.
+ * Argon2 and scrypt strings judged by this package (its Java engine, and its public path, which
+ * uses libsodium when present) and by the libsodium Pure-FTPd links (libsodium23, installed with
+ * Debian's pure-ftpd): same verdict for well-formed, odd and malformed strings, and libsodium
+ * accepts what Argon2Hasher writes.
  */
 public class LibsodiumCompatibilityTest {
 
@@ -79,13 +80,29 @@ public class LibsodiumCompatibilityTest {
         for (Map.Entry<String, String> c : cases.entrySet()) {
             byte[] stored = cString(c.getValue());
             boolean libsodium = sodium.crypto_pwhash_str_verify(stored, PASSWORD, PASSWORD.length) == 0;
+            boolean javaEngine = verifyInJava(PASSWORD, c.getValue());
             boolean ours = PasswordHashes.verify(PASSWORD, c.getValue());
-            if (libsodium != ours) {
-                disagreements.add(c.getKey() + ": libsodium " + libsodium + ", ours " + ours);
+            if (libsodium != javaEngine || libsodium != ours) {
+                disagreements.add(c.getKey() + ": libsodium " + libsodium + ", Java engine " + javaEngine
+                        + ", PasswordHashes " + ours);
             }
         }
         assertEquals(List.of(), disagreements);
         assertTrue(PasswordHashes.verify(PASSWORD, good));
+    }
+
+    @Test
+    public void libsodiumIsUsedWhereItIsInstalled() {
+        // installed with Debian's pure-ftpd, as on every machine these tests run on
+        assertTrue(Libsodium.binding() != null);
+        assertTrue(Libsodium.binding().hashArgon2id(PASSWORD, SALT16, 1, 8192));
+    }
+
+    @Test
+    public void javaEngineVerifiesARealPurePwHashAtTheDefaultCost() throws Exception {
+        String alquota = Vectors.storedHashes().get("alquota");
+        assertTrue(alquota, alquota.contains("m=8192,t=255,p=1"));
+        assertTrue(verifyInJava("Alp-quota!9".getBytes(StandardCharsets.UTF_8), alquota));
     }
 
     @Test
@@ -109,6 +126,14 @@ public class LibsodiumCompatibilityTest {
         String lastChanged = libsodiumHash.substring(0, 100) + (libsodiumHash.charAt(100) == '.' ? '/' : '.');
         assertEquals(-1, sodium.crypto_pwhash_scryptsalsa208sha256_str_verify(cString(lastChanged), password, password.length));
         assertEquals(false, PasswordHashes.verify(password, lastChanged));
+    }
+
+    /** The Java engine alone, as where libsodium is missing. */
+    private static boolean verifyInJava(byte[] password, String stored) {
+        if (stored.startsWith(Argon2Format.ARGON2ID_PREFIX) || stored.startsWith(Argon2Format.ARGON2I_PREFIX)) {
+            return Argon2Format.parse(stored, null).matches(password);
+        }
+        return PasswordHashes.verify(password, stored);
     }
 
     private static String argon2(String head, int type, long memoryKiB, long passes, int lanes, byte[] salt, int tagLength) {
