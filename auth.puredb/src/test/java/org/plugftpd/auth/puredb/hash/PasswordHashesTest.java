@@ -92,6 +92,11 @@ public class PasswordHashesTest {
         assertTrue(PasswordHashes.workingMemory(scryptHuge) > PasswordHashes.MAX_WORKING_MEMORY);
         assertFalse(PasswordHashes.verify("x".getBytes(StandardCharsets.US_ASCII), scryptHuge));
 
+        // r near 2^30 and N=2^62: the product does not fit 64 bits
+        assertEquals(Long.MAX_VALUE, ScryptFormat.workingMemory(62, (1L << 30) - 1, 1));
+        assertEquals(Long.MAX_VALUE, ScryptFormat.workingMemory(63, 1, 1));
+        assertEquals(128L * 8 * 16384 + 128 * 8, ScryptFormat.workingMemory(14, 8, 1));
+
         // yescrypt with N=2^40 (character 'b' = 39, plus the minimum 1)
         String yescryptHuge = "$y$jbT$HPENLEVVspby8pNv4GjU5/$RxrhQrejp7ko1wTxod85nu4Vafkt9POWPXNfr88cna5";
         assertTrue(PasswordHashes.workingMemory(yescryptHuge) > PasswordHashes.MAX_WORKING_MEMORY);
