@@ -23,6 +23,11 @@ final class Argon2Format {
     }
 
     static ParsedHash parse(String stored) {
+        return parse(stored, Libsodium.binding());
+    }
+
+    /** With {@code libsodium} null, the Java engine verifies; otherwise libsodium, after the same checks and cap. */
+    static ParsedHash parse(String stored, Libsodium.Binding libsodium) {
         HashKind kind;
         int type;
         String rest;
@@ -69,6 +74,9 @@ final class Argon2Format {
         if (workingMemory > PasswordHashes.MAX_WORKING_MEMORY) {
             return ParsedHash.refused(kind, description, "needs more memory than the hard cap of "
                     + PasswordHashes.MAX_WORKING_MEMORY / (1024 * 1024) + " MiB", workingMemory);
+        }
+        if (libsodium != null) {
+            return ParsedHash.usable(kind, description, workingMemory, password -> libsodium.verify(stored, password));
         }
         int tagLength = hash.length;
         return ParsedHash.usable(kind, description, workingMemory, password -> {

@@ -6,9 +6,9 @@ import java.util.function.LongSupplier;
 /**
  * New hashes as pure-pw makes them (spec/hashes.md §4.1): Argon2id, v=19, p=1, a 16-byte random
  * salt, a 32-byte hash, cost tuned by pure-pw's rules. Stateless and thread-safe.
- * <p>The passes are probed against this JVM's own Argon2, which is slower than libsodium, so on the
- * same machine the t chosen here is lower than Debian's pure-pw would choose for the same time
- * target; the login time stays what pure-pw aims for.
+ * <p>The passes are probed with the engine logins use on this host: libsodium when it is there
+ * (then t comes out as Debian's pure-pw would choose it), else the Java engine, about half as
+ * fast, which gives a lower t and keeps the login time at pure-pw's target.
  */
 public final class Argon2Hasher {
 
@@ -42,15 +42,7 @@ public final class Argon2Hasher {
      *         over {@link PasswordHashes#MAX_WORKING_MEMORY}
      */
     public static String create(byte[] password, int maxConcurrentLogins, long totalMemoryBytes) {
-        long memoryBytes = memoryPerHash(maxConcurrentLogins, totalMemoryBytes);
-        long targetMs = timeTargetMillis(maxConcurrentLogins);
-        long memoryKiB = kibibytes(memoryBytes);
-        byte[] probeSalt = new byte[SALT_BYTES];
-        RANDOM.nextBytes(probeSalt);
-        long passes = probePasses(targetMs, () -> System.nanoTime() / 1_000_000,
-                probe -> Argon2.hash(Argon2.TYPE_ID, password, probeSalt, new byte[0], new byte[0], 1, HASH_BYTES,
-                        memoryKiB, probe));
-        return create(password, memoryBytes, passes);
+        return createTuned(password, maxConcurrentLogins, totalMemoryBytes);
     }
 
     /**
@@ -59,10 +51,28 @@ public final class Argon2Hasher {
      * @throws IllegalArgumentException when passes < 1 or the memory is over {@link PasswordHashes#MAX_WORKING_MEMORY}
      */
     public static String create(byte[] password, long memoryBytes, int passes) {
-        return create(password, memoryBytes, (long) passes);
+        return createWithCost(password, memoryBytes, passes);
     }
 
-    private static String create(byte[] password, long memoryBytes, long passes) {
+    /** Same as {@link #create(byte[], int, long)}; a distinct name, since a call with two int literals is ambiguous between the two create methods. */
+    public static String createTuned(byte[] password, int maxConcurrentLogins, long totalMemoryBytes) {
+        long memoryBytes = memoryPerHash(maxConcurrentLogins, totalMemoryBytes);
+        long targetMs = timeTargetMillis(maxConcurrentLogins);
+        long memoryKiB = kibibytes(memoryBytes);
+        byte[] probeSalt = new byte[SALT_BYTES];
+        RANDOM.nextBytes(probeSalt);
+        // probe with the engine logins will use here, as pure-pw does with the libsodium pure-ftpd links
+        Libsodium.Binding libsodium = Libsodium.binding();
+        ProbeHash probeHash = libsodium != null
+                ? probe -> libsodium.hashArgon2id(password, probeSalt, probe, memoryKiB * 1024)
+                : probe -> Argon2.hash(Argon2.TYPE_ID, password, probeSalt, new byte[0], new byte[0], 1, HASH_BYTES,
+                        memoryKiB, probe);
+        long passes = probePasses(targetMs, () -> System.nanoTime() / 1_000_000, probeHash);
+        return createWithCost(password, memoryBytes, passes);
+    }
+
+    /** Same as {@link #create(byte[], long, int)}, under a name no call can confuse with the tuned one. */
+    public static String createWithCost(byte[] password, long memoryBytes, long passes) {
         if (passes < MIN_PASSES || passes > Argon2Format.UINT32_MAX) {
             throw new IllegalArgumentException("argon2 passes must be between 1 and 2^32-1, not " + passes);
         }

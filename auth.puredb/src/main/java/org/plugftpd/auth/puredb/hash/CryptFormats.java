@@ -29,21 +29,24 @@ final class CryptFormats {
     private static final Pattern YESCRYPT = Pattern.compile("\\$g?y\\$" + B64 + "+\\$" + B64 + "*\\$" + B64 + "{43}");
     private static final Pattern SHA1 = Pattern.compile("\\$sha1\\$[1-9][0-9]*\\$" + B64 + "{1,64}\\$" + B64 + "{28}");
     private static final Pattern SUN_MD5 = Pattern.compile("\\$md5[,$][./0-9A-Za-z$,=]*\\$" + B64 + "{22}");
-    /** What libxcrypt's SHA/MD5 crypt may take beyond the canonical shape (it refuses : ; * ! \ and blanks). */
-    private static final Pattern LOOSE_SALTED = Pattern.compile("\\$[156]\\$[\\x21-\\x7e&&[^:;*!\\\\]]*");
+    /** Salt characters libxcrypt's SHA/MD5 crypt takes beyond the alphabet (it refuses : ; * ! \ and blanks). */
+    private static final String LOOSE_SALT = "(?!rounds=)[\\x21-\\x7e&&[^:;*!\\\\$]]";
+    private static final Pattern LOOSE_SHA512 = Pattern.compile("\\$6\\$(rounds=[1-9][0-9]{3,8}\\$)?" + LOOSE_SALT + "{0,16}\\$" + B64 + "{86}");
+    private static final Pattern LOOSE_SHA256 = Pattern.compile("\\$5\\$(rounds=[1-9][0-9]{3,8}\\$)?" + LOOSE_SALT + "{0,16}\\$" + B64 + "{43}");
+    private static final Pattern LOOSE_MD5 = Pattern.compile("\\$1\\$" + LOOSE_SALT + "{0,8}\\$" + B64 + "{22}");
 
     private CryptFormats() {
     }
 
     static ParsedHash parse(String stored) {
         if (stored.startsWith("$6$")) {
-            return salted(stored, HashKind.SHA512_CRYPT, SHA512, pw -> Sha2Crypt.sha512Crypt(pw, stored));
+            return salted(stored, HashKind.SHA512_CRYPT, SHA512, LOOSE_SHA512, pw -> Sha2Crypt.sha512Crypt(pw, stored));
         }
         if (stored.startsWith("$5$")) {
-            return salted(stored, HashKind.SHA256_CRYPT, SHA256, pw -> Sha2Crypt.sha256Crypt(pw, stored));
+            return salted(stored, HashKind.SHA256_CRYPT, SHA256, LOOSE_SHA256, pw -> Sha2Crypt.sha256Crypt(pw, stored));
         }
         if (stored.startsWith("$1$")) {
-            return salted(stored, HashKind.MD5_CRYPT, MD5, pw -> Md5Crypt.md5Crypt(pw, stored));
+            return salted(stored, HashKind.MD5_CRYPT, MD5, LOOSE_MD5, pw -> Md5Crypt.md5Crypt(pw, stored));
         }
         if (stored.startsWith("$2")) {
             return bcrypt(stored);
@@ -82,12 +85,12 @@ final class CryptFormats {
         String crypt(byte[] password);
     }
 
-    private static ParsedHash salted(String stored, HashKind kind, Pattern canonical, JavaCrypt javaCrypt) {
+    private static ParsedHash salted(String stored, HashKind kind, Pattern canonical, Pattern loose, JavaCrypt javaCrypt) {
         if (canonical.matcher(stored).matches()) {
             return ParsedHash.usable(kind, kind.label(), ParsedHash.SMALL_WORKING_MEMORY,
                     pw -> PasswordHashes.sameText(javaCrypt.crypt(pw), stored));
         }
-        if (LOOSE_SALTED.matcher(stored).matches()) {
+        if (loose.matcher(stored).matches()) {
             // an empty salt or salt characters outside ./0-9A-Za-z: only libxcrypt itself says
             return ParsedHash.usable(kind, kind.label() + " (unusual salt, checked by libcrypt)",
                     ParsedHash.SMALL_WORKING_MEMORY, pw -> libCryptMatches(pw, stored));

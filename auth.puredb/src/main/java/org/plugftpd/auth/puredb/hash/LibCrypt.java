@@ -1,5 +1,6 @@
 package org.plugftpd.auth.puredb.hash;
 
+import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -110,7 +111,7 @@ final class LibCrypt {
 
     private static boolean probe(Binding loaded, HashKind kind) {
         String setting = probeSetting(kind);
-        String result = loaded.crypt("probe-password".getBytes(java.nio.charset.StandardCharsets.US_ASCII), setting);
+        String result = loaded.crypt("probe-password".getBytes(StandardCharsets.US_ASCII), setting);
         return result != null && result.length() > setting.length();
     }
 

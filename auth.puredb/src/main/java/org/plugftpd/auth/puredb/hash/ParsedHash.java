@@ -9,7 +9,7 @@ final class ParsedHash {
     /** What verification needs when nothing else is said: scratch buffers, not worth counting. */
     static final long SMALL_WORKING_MEMORY = 64 * 1024;
 
-    /** A check of a password against one parsed hash; must not throw for any password. */
+    /** A check of a password against one parsed hash; PasswordHashes.verify turns an exception into "no match". */
     interface Check {
         boolean matches(byte[] password);
     }

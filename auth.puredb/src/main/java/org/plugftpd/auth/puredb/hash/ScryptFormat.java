@@ -45,7 +45,7 @@ final class ScryptFormat {
             return ParsedHash.unsupported("scrypt salt neither libsodium's (101 characters in all) nor crypt's (alphabet ./0-9A-Za-z)");
         }
         String description = "scrypt (N=2^" + log2N + ", r=" + r + ", p=" + p + ")";
-        long workingMemory = log2N >= 40 ? Long.MAX_VALUE : 128 * r * (1L << log2N) + 128 * r * p;
+        long workingMemory = workingMemory(log2N, r, p);
         if (workingMemory > PasswordHashes.MAX_WORKING_MEMORY) {
             return ParsedHash.refused(HashKind.SCRYPT, description, "needs more memory than the hard cap of "
                     + PasswordHashes.MAX_WORKING_MEMORY / (1024 * 1024) + " MiB", workingMemory);
@@ -65,6 +65,18 @@ final class ScryptFormat {
             String computed = settingAndSalt + CryptAlphabet.encodeLittleEndian(key);
             return PasswordHashes.sameText(computed, stored);
         });
+    }
+
+    /** 128·r·N for the big array plus 128·r·p for the blocks being mixed; Long.MAX_VALUE past 63 bits. */
+    static long workingMemory(int log2N, long r, long p) {
+        if (log2N > 62) {
+            return Long.MAX_VALUE;
+        }
+        try {
+            return Math.addExact(Math.multiplyExact(128 * r, 1L << log2N), 128 * r * p);
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     private static boolean printableAscii(String s) {

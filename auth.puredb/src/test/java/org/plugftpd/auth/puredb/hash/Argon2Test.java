@@ -1,0 +1,89 @@
+package org.plugftpd.auth.puredb.hash;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+
+import java.util.Arrays;
+import java.util.Random;
+
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
+import org.bouncycastle.util.encoders.Hex;
+import org.junit.Test;
+
+/** The Argon2 engine against RFC 9106's test vectors and, over random small parameters, Bouncy Castle. */
+public class Argon2Test {
+
+    private static final byte[] RFC_PASSWORD = filled(32, 0x01);
+    private static final byte[] RFC_SALT = filled(16, 0x02);
+    private static final byte[] RFC_SECRET = filled(8, 0x03);
+    private static final byte[] RFC_AD = filled(12, 0x04);
+
+    @Test
+    public void rfc9106Argon2d() {
+        assertRfcVector(Argon2.TYPE_D, "512b391b6f1162975371d30919734294f868e3be3984f3c1a13a4db9fabe4acb");
+    }
+
+    @Test
+    public void rfc9106Argon2i() {
+        assertRfcVector(Argon2.TYPE_I, "c814d9d1dc7f37aa13f0d77f2494bda1c8de6b016dd388d29952a4c4672b6ce8");
+    }
+
+    @Test
+    public void rfc9106Argon2id() {
+        assertRfcVector(Argon2.TYPE_ID, "0d640df58d78766c08c037a34a8b53c9d01ef0452d75b65eb52520e96b01e659");
+    }
+
+    @Test
+    public void sameTagsAsBouncyCastleOverRandomParameters() {
+        Random random = new Random(9106);
+        int[] bouncyTypes = {Argon2Parameters.ARGON2_d, Argon2Parameters.ARGON2_i, Argon2Parameters.ARGON2_id};
+        for (int round = 0; round < 60; round++) {
+            int type = random.nextInt(3);
+            int lanes = 1 + random.nextInt(4);
+            int memoryKiB = 8 * lanes + random.nextInt(300);
+            int passes = 1 + random.nextInt(3);
+            int tagLength = 4 + random.nextInt(150);
+            byte[] password = bytes(random, random.nextInt(40));
+            byte[] salt = bytes(random, 8 + random.nextInt(30));
+            byte[] secret = bytes(random, random.nextInt(3) == 0 ? 8 : 0);
+            byte[] ad = bytes(random, random.nextInt(3) == 0 ? 12 : 0);
+            Argon2BytesGenerator reference = new Argon2BytesGenerator();
+            reference.init(new Argon2Parameters.Builder(bouncyTypes[type]).withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                    .withMemoryAsKB(memoryKiB).withIterations(passes).withParallelism(lanes).withSalt(salt)
+                    .withSecret(secret).withAdditional(ad).build());
+            byte[] expected = new byte[tagLength];
+            reference.generateBytes(password, expected);
+            String parameters = "type " + type + " m=" + memoryKiB + " t=" + passes + " p=" + lanes + " T=" + tagLength;
+            assertArrayEquals(parameters, expected,
+                    Argon2.hash(type, password, salt, secret, ad, lanes, tagLength, memoryKiB, passes));
+        }
+    }
+
+    @Test
+    public void memoryIsRoundedDownToWholeSegmentsOfEveryLane() {
+        assertEquals(8, Argon2.blocksUsed(8, 1));
+        assertEquals(8, Argon2.blocksUsed(11, 1));
+        assertEquals(12, Argon2.blocksUsed(12, 1));
+        assertEquals(16, Argon2.blocksUsed(16, 2));
+        assertEquals(16, Argon2.blocksUsed(23, 2));
+        assertEquals(8192, Argon2.blocksUsed(8192, 1));
+    }
+
+    private static void assertRfcVector(int type, String expectedHex) {
+        byte[] tag = Argon2.hash(type, RFC_PASSWORD, RFC_SALT, RFC_SECRET, RFC_AD, 4, 32, 32, 3);
+        assertEquals(expectedHex, Hex.toHexString(tag));
+    }
+
+    private static byte[] filled(int length, int value) {
+        byte[] bytes = new byte[length];
+        Arrays.fill(bytes, (byte) value);
+        return bytes;
+    }
+
+    private static byte[] bytes(Random random, int length) {
+        byte[] bytes = new byte[length];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+}
