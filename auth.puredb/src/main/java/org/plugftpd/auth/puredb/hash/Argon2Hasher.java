@@ -79,8 +79,13 @@ public final class Argon2Hasher {
         long memoryKiB = kibibytes(memoryBytes);
         byte[] salt = new byte[SALT_BYTES];
         RANDOM.nextBytes(salt);
-        byte[] hash = Argon2.hash(Argon2.TYPE_ID, password, salt, new byte[0], new byte[0], 1, HASH_BYTES, memoryKiB,
-                passes);
+        // the same engine logins use: libsodium where installed (3 times faster), else Bouncy Castle
+        Libsodium.Binding libsodium = Libsodium.binding();
+        byte[] hash = libsodium != null ? libsodium.hashArgon2id(password, salt, passes, memoryKiB * 1024) : null;
+        if (hash == null) {
+            hash = Argon2.hash(Argon2.TYPE_ID, password, salt, new byte[0], new byte[0], 1, HASH_BYTES, memoryKiB,
+                    passes);
+        }
         return Argon2Format.format(memoryKiB, passes, 1, salt, hash);
     }
 

@@ -64,13 +64,13 @@ final class JnaLibsodium implements Libsodium.Binding {
     }
 
     @Override
-    public boolean hashArgon2id(byte[] password, byte[] salt, long passes, long memoryBytes) {
+    public byte[] hashArgon2id(byte[] password, byte[] salt, long passes, long memoryBytes) {
         byte[] out = new byte[HASH_BYTES];
         try {
             return pwhash.invokeInt(new Object[] {out, (long) HASH_BYTES, password, (long) password.length, salt,
-                passes, memoryBytes, ALG_ARGON2ID13}) == 0;
+                passes, memoryBytes, ALG_ARGON2ID13}) == 0 ? out : null;
         } catch (RuntimeException | LinkageError e) {
-            return false;
+            return null;
         }
     }
 }

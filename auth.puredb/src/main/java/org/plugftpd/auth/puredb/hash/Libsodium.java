@@ -22,8 +22,8 @@ final class Libsodium {
         /** crypto_pwhash_str_verify: true when libsodium accepts the password for the string. */
         boolean verify(String stored, byte[] password);
 
-        /** crypto_pwhash with Argon2id 1.3 and a 32-byte output, for timing only; false when libsodium refused. */
-        boolean hashArgon2id(byte[] password, byte[] salt, long passes, long memoryBytes);
+        /** crypto_pwhash with Argon2id 1.3: the 32-byte tag, or null when libsodium refused. */
+        byte[] hashArgon2id(byte[] password, byte[] salt, long passes, long memoryBytes);
 
         String libraryName();
     }
