@@ -89,11 +89,12 @@ public abstract class PureDbTestSupport extends FtpTestSupport {
         List<String> cmd = new ArrayList<>();
         cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Dplugftpd.home=" + root());
+        cmd.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
         cmd.add("-cp");
         File system = new File(System.getProperty("plugftpd.dist"), "system");
         File[] jars = system.listFiles((d, n) -> n.endsWith(".jar") && (n.startsWith("auth.puredb-")
                 || n.startsWith("core.bundle-") || n.startsWith("bcprov-") || n.startsWith("commons-codec-")
-                || n.startsWith("jna-")));
+                || n.startsWith("jna-") || n.startsWith("slf4j-")));
         assertNotNull(jars);
         cmd.add(Arrays.stream(jars).map(File::getPath).collect(Collectors.joining(File.pathSeparator)));
         cmd.add("org.plugftpd.auth.puredb.pw.PurePw");

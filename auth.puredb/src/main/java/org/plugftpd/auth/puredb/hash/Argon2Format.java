@@ -26,7 +26,7 @@ final class Argon2Format {
         return parse(stored, Libsodium.binding());
     }
 
-    /** With {@code libsodium} null, the Java engine verifies; otherwise libsodium, after the same checks and cap. */
+    /** With {@code libsodium} null, Bouncy Castle verifies; otherwise libsodium, after the same checks and cap. */
     static ParsedHash parse(String stored, Libsodium.Binding libsodium) {
         HashKind kind;
         int type;

@@ -6,9 +6,9 @@ import java.util.function.LongSupplier;
 /**
  * New hashes as pure-pw makes them (spec/hashes.md §4.1): Argon2id, v=19, p=1, a 16-byte random
  * salt, a 32-byte hash, cost tuned by pure-pw's rules. Stateless and thread-safe.
- * <p>The passes are probed with the engine logins use on this host: libsodium when it is there
- * (then t comes out as Debian's pure-pw would choose it), else the Java engine, about half as
- * fast, which gives a lower t and keeps the login time at pure-pw's target.
+ * <p>The passes are probed, and the hash computed, with the engine logins use on this host:
+ * libsodium when it is there (then t comes out as Debian's pure-pw would choose it), else Bouncy
+ * Castle, about a third as fast, which gives a lower t and keeps the login time at pure-pw's target.
  */
 public final class Argon2Hasher {
 

@@ -7,7 +7,7 @@ import org.slf4j.LoggerFactory;
  * The platform's libsodium (Debian's libsodium23, which pure-ftpd itself links), used when present
  * for Argon2: its vectorised code verifies about twice as fast as {@link Argon2}, and it is the
  * very verifier Pure-FTPd runs. Optional: without JNA or the library (or with system property
- * {@value #DISABLE_PROPERTY}{@code =false}) the Java engine does the work, with one log line.
+ * {@value #DISABLE_PROPERTY}{@code =false}) Bouncy Castle does the work, with one log line.
  * Loaded lazily once; thread-safe (libsodium is, after sodium_init).
  */
 final class Libsodium {
@@ -35,7 +35,7 @@ final class Libsodium {
     private Libsodium() {
     }
 
-    /** The loaded libsodium, or null when Argon2 runs in Java. */
+    /** The loaded libsodium, or null when Argon2 runs in Bouncy Castle. */
     static Binding binding() {
         if (settled) {
             return binding;
@@ -51,15 +51,15 @@ final class Libsodium {
 
     private static Binding open() {
         if ("false".equalsIgnoreCase(System.getProperty(DISABLE_PROPERTY))) {
-            LOG.info("libsodium disabled by {}=false: Argon2 hashes are computed in Java", DISABLE_PROPERTY);
+            LOG.info("libsodium disabled by {}=false: Argon2 hashes are computed by Bouncy Castle", DISABLE_PROPERTY);
             return null;
         }
         try {
             Binding opened = JnaLibsodium.open(LIBRARY_NAMES);
-            LOG.debug("Argon2 verification through {}", opened.libraryName());
+            LOG.info("Argon2 hashes are computed by the system's {}", opened.libraryName());
             return opened;
         } catch (LinkageError | RuntimeException e) {
-            LOG.info("libsodium not usable ({}): Argon2 hashes are computed in Java, about half as fast",
+            LOG.info("libsodium not usable ({}): Argon2 hashes are computed by Bouncy Castle, about a third as fast",
                     e instanceof NoClassDefFoundError ? "JNA is not available" : e.getMessage());
             return null;
         }
