@@ -117,4 +117,29 @@ public class PureDbReplaceIT extends PureDbTestSupport {
         pwUseradd(passwd, pdb, "second", "pw-second");
         quietly(login(port, "second", "pw-second"));
     }
+
+    @Test
+    public void ftpPwInTheServerShowsAndDeletesUsers() throws Exception {
+        Path passwd = root().resolve("etc/gogo.passwd");
+        Path pdb = root().resolve("etc/gogo.pdb");
+        pwUseradd(passwd, pdb, "gogouser", "pw-gogo", "-c", "Gogo User");
+        int port = startServer(Map.of());
+        configurePureDb(pdb, Map.of());
+        quietly(login(port, "gogouser", "pw-gogo"));
+
+        String shown = gogo("ftp:pw show gogouser -f " + passwd);
+        assertTrue(shown, shown.contains("Login              : gogouser\n"));
+        assertTrue(shown, shown.contains("Full name          : Gogo User\n"));
+        String listed = gogo("ftp:pw list x -f " + passwd);
+        assertTrue(listed, listed.startsWith("gogouser\t"));
+
+        gogo("ftp:pw userdel gogouser -f " + passwd + " -F " + pdb + " -m");
+        FTPClient gone = connect(port);
+        try {
+            assertFalse(gone.login("gogouser", "pw-gogo"));
+            assertTrue(gone.getReplyString(), gone.getReplyString().startsWith("530"));
+        } finally {
+            quietly(gone);
+        }
+    }
 }

@@ -39,7 +39,11 @@ public abstract class PureDbTestSupport extends FtpTestSupport {
         props.put("file", file.toString());
         overrides.forEach(props::put);
         configAdmin.getConfiguration("plugftpd.auth.puredb", "?").update(props);
-        assertTrue("no Authenticator from " + PUREDB_BSN, eventually(() -> pureDbAuthenticator() != null));
+        // the component takes a change in place: wait until its service shows the new file
+        assertTrue("no Authenticator from " + PUREDB_BSN + " serving " + file, eventually(() -> {
+            ServiceReference<Authenticator> ref = pureDbAuthenticator();
+            return ref != null && file.toString().equals(ref.getProperty("file"));
+        }));
     }
 
     protected ServiceReference<Authenticator> pureDbAuthenticator() {
