@@ -4,6 +4,9 @@
 # uid), the pure-ftpd package, and a built distribution (run/target/plugftpd).
 #
 # usage: bench/login-bench.sh [ROUNDS] [SECONDS]   (figures on stdout; raw JSON lines in the work dir)
+# environment: ONLY=<regex>       run only the scenarios whose label matches
+#              VERIFY_QUEUE=N, VERIFY_WAIT=S   plugftpd.auth.puredb's verifyQueue/verifyWait
+#              PLUG_JAVA_OPTS=...  extra JVM options for plugftpd (e.g. -Dplugftpd.hash.libsodium=false)
 # Users: "argon" = argon2id m=8 MiB, t=255 (pure-pw's default cost on this kind of machine),
 #        "cheap" = MD5-crypt ($1$, what shared/bench/README.md's Pure-FTPd figures used).
 # Also prints the JVM's largest heap after a GC (-Xlog:gc) over the whole run, to set beside
@@ -56,14 +59,21 @@ passivePorts=40300-40555
 anonymous=false
 maxClients=128
 CFG
-echo "file=$WORK/users.pdb" >"$WORK/plugftpd/etc/plugftpd.auth.puredb.cfg"
-JAVA_OPTS="-Xlog:gc:file=$WORK/gc.log" "$WORK/plugftpd/bin/plugftpd" start >/dev/null
+{
+    echo "file=$WORK/users.pdb"
+    [ -n "${VERIFY_QUEUE:-}" ] && echo "verifyQueue=$VERIFY_QUEUE"
+    [ -n "${VERIFY_WAIT:-}" ] && echo "verifyWait=$VERIFY_WAIT"
+} >"$WORK/plugftpd/etc/plugftpd.auth.puredb.cfg"
+JAVA_OPTS="-Xlog:gc:file=$WORK/gc.log ${PLUG_JAVA_OPTS:-}" "$WORK/plugftpd/bin/plugftpd" start >/dev/null
 PLUG_PID=$(cat "$WORK/plugftpd/data/plugftpd.pid")
 sleep 2
 
 run() { # user label ftpload-args...
     local user=$1 label=$2
     shift 2
+    if [ -n "${ONLY:-}" ] && ! [[ $label =~ $ONLY ]]; then
+        return 0
+    fi
     echo
     echo "### $label"
     "$BENCH/compare.sh" -r "$ROUNDS" -o "$WORK/raw.jsonl" \

@@ -41,7 +41,8 @@ public final class PureDbAuthenticator implements Authenticator {
 
     /**
      * Verified for logins nobody owns, so an unknown login costs what a pure-pw default user
-     * costs until a real hash has been seen (argon2id, m=8 MiB, t=255; the password is random).
+     * costs until a real hash has been seen: argon2id at m=8 MiB, t=255 with a made-up salt and
+     * tag that no password yields.
      */
     static final String DEFAULT_DECOY =
             "$argon2id$v=19$m=8192,t=255,p=1$Jw5cLl9CzBmWcEeOhCq+Tg$0a3hTAlHyo1L6zvxm8T1xJwEXhDl4fHIFiDy2iFjLbc";
@@ -115,9 +116,9 @@ public final class PureDbAuthenticator implements Authenticator {
         String hash = found.user().passwordHash();
         HashKind kind = PasswordHashes.kind(hash);
         if (kind == HashKind.UNSUPPORTED || !kind.available()) {
-            LOG.warn("login of [{}] refused: {} in {}", printable(request.login()),
-                    kind == HashKind.UNSUPPORTED ? "its password field is no hash Pure-FTPd accepts"
-                            : "its " + kind + " hash cannot be checked on this system", s.settings.file);
+            LOG.warn("login of [{}] refused: its password field in {} is {}", printable(request.login()),
+                    s.settings.file, kind == HashKind.UNSUPPORTED ? PasswordHashes.describe(hash)
+                            : "a " + kind.label() + " hash, which cannot be checked on this system (see the log above)");
             return spendLikeAKnownUser(s, request, AuthResult.rejected("password hash not usable"));
         }
         decoy = hash;
