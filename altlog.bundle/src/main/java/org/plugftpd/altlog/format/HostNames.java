@@ -41,9 +41,12 @@ public final class HostNames {
         return forLog(text);
     }
 
-    /** {@link #forLog(InetAddress)} of the socket's address, {@code -} for null or unresolved. */
+    /** {@link #forLog(InetAddress)} of the socket's address; its sanitised host string if unresolved; {@code -} for null. */
     public static String forLog(InetSocketAddress socket) {
-        return socket == null ? "-" : forLog(socket.getAddress());
+        if (socket == null) {
+            return "-";
+        }
+        return socket.isUnresolved() ? forLog(socket.getHostString()) : forLog(socket.getAddress());
     }
 
     /**
