@@ -15,13 +15,10 @@ public final class StatsFormat implements AltLogFormat {
         return "stats";
     }
 
-    /**
-     * The line with the transfer's own start standing in for the session start (the event does not
-     * carry the session's); the {@code .id} part, the session id, stays the same for the whole session.
-     */
+    /** The line keyed by the event's session start and session id, as Pure-FTPd keys it by process. */
     @Override
     public byte[] line(TransferEvent event, String host) {
-        return line(event, host, event.start());
+        return line(event, host, event.sessionStart());
     }
 
     /**

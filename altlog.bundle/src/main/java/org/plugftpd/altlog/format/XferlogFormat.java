@@ -39,8 +39,8 @@ public final class XferlogFormat implements AltLogFormat {
                 .number(TransferFields.roundedSeconds(event.duration())).ascii(' ')
                 .ascii(TransferFields.host(host)).ascii(' ').number(event.bytes()).ascii(' ')
                 .bytes(blanksToUnderscore(TransferFields.storedPathBytes(event)))
-                // spec/altlog.md §7: the event carries no TYPE; plugftpd transfers are logged as binary
-                .ascii(" b _ ").ascii(event.direction() == TransferEvent.Direction.UPLOAD ? 'i' : 'o')
+                // spec/altlog.md §7: a for a TYPE A transfer, else b
+                .ascii(event.ascii() ? " a _ " : " b _ ").ascii(event.direction() == TransferEvent.Direction.UPLOAD ? 'i' : 'o')
                 // spec/altlog.md §7: 1.0.50 writes "r" for real and anonymous sessions alike
                 .ascii(" r ").bytes(TransferFields.accountOrDash(event)).ascii(" ftp 1 * c\n").toBytes();
     }

@@ -92,9 +92,23 @@ public class AltLogFormatTest {
         TransferEvent big = event().sessionId(12345).bytes(5242880).storedPath("/home/joe/big file.iso").build();
         assertEquals("1713004496 661a5fca.3039 joe 192.0.2.7 D 5242880 3 /home/joe/big file.iso\n",
                 text(stats.line(big, "192.0.2.7", Instant.parse("2024-04-13T10:34:50.999Z"))));
-        // without the session start, the transfer's start stands in for it
+        // the event's own session start, as the core records it
+        TransferEvent keyed = event().sessionId(12345).bytes(5242880).storedPath("/home/joe/big file.iso")
+                .sessionStart(Instant.parse("2024-04-13T10:34:50.999Z")).build();
+        assertEquals("1713004496 661a5fca.3039 joe h D 5242880 3 /home/joe/big file.iso\n",
+                text(stats.line(keyed, "h")));
+        // without it, the transfer's start stands in for it
         assertEquals("1713004496 661a5fcd.3039 joe h D 5242880 3 /home/joe/big file.iso\n",
                 text(stats.line(big, "h")));
+    }
+
+    @Test
+    public void xferlogSaysAForAsciiTransfers() {
+        XferlogFormat xferlog = new XferlogFormat(java.time.ZoneOffset.UTC);
+        String binary = text(xferlog.line(event().storedPath("/srv/a.txt").build(), "h"));
+        String ascii = text(xferlog.line(event().storedPath("/srv/a.txt").ascii(true).build(), "h"));
+        assertTrue(binary, binary.contains(" /srv/a.txt b _ o "));
+        assertEquals(binary.replace(" b _ o ", " a _ o "), ascii);
     }
 
     @Test

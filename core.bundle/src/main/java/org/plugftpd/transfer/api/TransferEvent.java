@@ -34,6 +34,8 @@ public final class TransferEvent {
     private final boolean anonymous;
     private final String requestedPath;
     private final String storedPath;
+    private final Instant sessionStart;
+    private final boolean ascii;
 
     private TransferEvent(Builder b) {
         this.sessionId = b.sessionId;
@@ -49,6 +51,8 @@ public final class TransferEvent {
         this.anonymous = b.anonymous;
         this.requestedPath = b.requestedPath;
         this.storedPath = b.storedPath;
+        this.sessionStart = b.sessionStart != null ? b.sessionStart : this.start;
+        this.ascii = b.ascii;
     }
 
     public static Builder builder() {
@@ -73,6 +77,10 @@ public final class TransferEvent {
     public String requestedPath() { return requestedPath; }
     /** The absolute path on the server's disk, or null when the name did not resolve. */
     public String storedPath() { return storedPath; }
+    /** When the control connection was accepted (Pure-FTPd's stats log keys sessions by it); the transfer start if unknown. */
+    public Instant sessionStart() { return sessionStart; }
+    /** The transfer ran in ASCII mode (TYPE A); false for binary (TYPE I), the default. */
+    public boolean ascii() { return ascii; }
 
     @Override
     public String toString() {
@@ -94,6 +102,8 @@ public final class TransferEvent {
         private boolean anonymous;
         private String requestedPath;
         private String storedPath;
+        private Instant sessionStart;
+        private boolean ascii;
 
         public Builder sessionId(long v) { sessionId = v; return this; }
         public Builder direction(Direction v) { direction = v; return this; }
@@ -108,6 +118,8 @@ public final class TransferEvent {
         public Builder anonymous(boolean v) { anonymous = v; return this; }
         public Builder requestedPath(String v) { requestedPath = v; return this; }
         public Builder storedPath(String v) { storedPath = v; return this; }
+        public Builder sessionStart(Instant v) { sessionStart = v; return this; }
+        public Builder ascii(boolean v) { ascii = v; return this; }
 
         public TransferEvent build() {
             return new TransferEvent(this);

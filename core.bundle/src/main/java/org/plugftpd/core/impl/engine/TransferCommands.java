@@ -23,6 +23,7 @@ import java.util.Set;
 
 import org.apache.ftpserver.command.AbstractCommand;
 import org.apache.ftpserver.ftplet.DataConnection;
+import org.apache.ftpserver.ftplet.DataType;
 import org.apache.ftpserver.ftplet.FtpFile;
 import org.apache.ftpserver.ftplet.FtpRequest;
 import org.apache.ftpserver.impl.FtpIoSession;
@@ -400,7 +401,8 @@ final class TransferCommands {
                 .duration(Duration.ofNanos(System.nanoTime() - attempt.t0)).bytes(bytes)
                 .restartOffset(attempt.offset).client(live.remote()).local(live.local()).login(user.getName())
                 .anonymous(user.anonymous()).requestedPath(attempt.requested)
-                .storedPath(stored == null ? null : stored.toString()).build());
+                .storedPath(stored == null ? null : stored.toString()).sessionStart(live.startTime())
+                .ascii(session.getDataType() == DataType.ASCII).build());
     }
 
     /** One transfer from the moment the data connection is asked for: what the event will report. */

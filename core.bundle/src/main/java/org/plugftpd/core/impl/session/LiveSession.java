@@ -38,6 +38,11 @@ public final class LiveSession {
         this.transferStart = start;
     }
 
+    /** When the connection was accepted. */
+    public Instant startTime() {
+        return start;
+    }
+
     public long id() {
         return id;
     }
