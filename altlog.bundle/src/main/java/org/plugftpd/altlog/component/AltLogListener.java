@@ -1,5 +1,7 @@
 package org.plugftpd.altlog.component;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -13,6 +15,7 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.Designate;
 import org.plugftpd.altlog.format.AltLogFormat;
+import org.plugftpd.altlog.format.HostNames;
 import org.plugftpd.altlog.writer.LockedLogAppender;
 import org.plugftpd.transfer.api.TransferEvent;
 import org.plugftpd.transfer.api.TransferListener;
@@ -69,7 +72,19 @@ public final class AltLogListener implements TransferListener {
 
     @Override
     public void transferEnded(TransferEvent event) {
-        appender.append(settings.format.line(event, ClientHost.of(event.client(), settings.resolveHosts)));
+        appender.append(settings.format.line(event, host(event.client())));
+    }
+
+    // spec/altlog.md §3: numeric unless resolving is asked for and reverse DNS gives a name
+    private String host(InetSocketAddress client) {
+        if (settings.resolveHosts && client != null && client.getAddress() != null) {
+            InetAddress address = client.getAddress();
+            String name = address.getCanonicalHostName();
+            if (!name.equals(address.getHostAddress())) {
+                return HostNames.forLog(name);
+            }
+        }
+        return HostNames.forLog(client);
     }
 
     /** Closes and reopens the file by name (after logrotate moved it, without waiting for the next line). */
