@@ -208,4 +208,59 @@ public class LockedLogAppenderTest {
         }
         assertEquals("pure-ftpd first half second half\nplugftpd line\n", read(file));
     }
+
+    /**
+     * A real full disk: a 64 KiB tmpfs (needs root, as the suite's other full-disk test; CI runs
+     * as root). No line is torn, the lines wait in the backlog, and they are written in order once
+     * space is freed.
+     */
+    @Test
+    public void aFullDiskTearsNoLineAndTheBacklogIsWrittenWhenSpaceComesBack() throws Exception {
+        Path disk = tmp.newFolder("small-disk").toPath();
+        run("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", disk.toString());
+        try {
+            Path filler = disk.resolve("filler");
+            Path file = disk.resolve("xferlog");
+            try (LockedLogAppender a = plain(file, 100)) {
+                a.append(bytes("first line\n"));
+                // fill what is left, then log more
+                try (java.io.OutputStream out = Files.newOutputStream(filler)) {
+                    byte[] block = new byte[4096];
+                    while (true) {
+                        out.write(block);
+                        out.flush();
+                    }
+                } catch (java.io.IOException full) {
+                    // the disk is full now
+                }
+                String line = "x".repeat(4000) + "\n";
+                for (int i = 0; i < 5; i++) {
+                    a.append(bytes(i + line));
+                }
+                assertTrue("a problem is reported", a.problem() != null);
+                assertTrue("lines wait: " + a.backlogSize(), a.backlogSize() > 0);
+                for (String l : read(file).split("\n", -1)) {
+                    assertTrue("torn line of " + l.length() + " chars", l.isEmpty() || l.equals("first line")
+                            || l.length() == 4001);
+                }
+                Files.delete(filler);
+                a.retry();
+                assertNull(a.problem());
+                assertEquals(0, a.backlogSize());
+                StringBuilder expected = new StringBuilder("first line\n");
+                for (int i = 0; i < 5; i++) {
+                    expected.append(i).append(line);
+                }
+                assertEquals(expected.toString(), read(file));
+            }
+        } finally {
+            run("umount", disk.toString());
+        }
+    }
+
+    private static void run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(String.join(" ", command) + ": " + out + " (this test needs root)", 0, p.waitFor());
+    }
 }
