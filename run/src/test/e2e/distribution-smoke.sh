@@ -145,6 +145,15 @@ if curl -sS --max-time 60 --user "demo:wrong$DEMO_PASSWORD" "ftp://127.0.0.1:$PO
 fi
 pass "demo virtual user: upload into data/demo, wrong password refused"
 
+# the shipped xferlog instance logs that upload as Pure-FTPd would (the line may take a moment)
+for _ in $(seq 1 40); do
+    grep -q " $HOME_DIR/data/demo/demo.txt b _ i r demo ftp 1 \* c$" "$HOME_DIR/log/xferlog" 2>/dev/null && break
+    sleep 0.25
+done
+grep -q " $HOME_DIR/data/demo/demo.txt b _ i r demo ftp 1 \* c$" "$HOME_DIR/log/xferlog" \
+    || fail "log/xferlog has no line for the demo upload: $(cat "$HOME_DIR/log/xferlog" 2>&1)"
+pass "log/xferlog records the upload"
+
 users=$("$PF" pw list x -f "$HOME_DIR/etc/pureftpd.passwd") || fail "bin/plugftpd pw list failed"
 [ "$users" = "demo	$HOME_DIR/data/demo/./	plugftpd demo user" ] || fail "pw list: $users"
 "$PF" pw show demo -f "$HOME_DIR/etc/pureftpd.passwd" | grep -q '^Login              : demo$' || fail "pw show demo"
