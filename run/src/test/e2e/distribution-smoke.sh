@@ -131,6 +131,24 @@ if curl -sS --max-time 20 -T "$WORK/README.txt" "ftp://127.0.0.1:$PORT/upload.tx
 fi
 pass "anonymous upload refused"
 
+# a second installation configured for the same port: start must say its FTP server did not start
+mkdir -p "$WORK/second"
+tar xzf "$ARCHIVE" -C "$WORK/second"
+SECOND=$(ls -d "$WORK"/second/plugftpd-*/ | head -n 1)
+SECOND=${SECOND%/}
+cp "$HOME_DIR/etc/plugftpd.server.cfg" "$SECOND/etc/plugftpd.server.cfg"
+set +e
+second_out=$("$SECOND/bin/plugftpd" start 2>&1)
+second_status=$?
+set -e
+"$SECOND/bin/plugftpd" stop >/dev/null 2>&1 || true
+[ "$second_status" = 1 ] || fail "start on a taken port exited $second_status: $second_out"
+case $second_out in
+    *"its FTP server did not start"*"cannot listen on /127.0.0.1:$PORT"*) ;;
+    *) fail "start on a taken port did not say why: $second_out" ;;
+esac
+pass "start on a taken port exits 1 and says why"
+
 "$PF" client ftp:status >/dev/null || fail "client ftp:status exited non-zero"
 pass "client ftp:status"
 "$PF" status >/dev/null || fail "status must exit 0 while running"
