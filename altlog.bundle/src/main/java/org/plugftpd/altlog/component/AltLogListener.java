@@ -66,7 +66,16 @@ public final class AltLogListener implements TransferListener {
 
     @Deactivate
     void deactivate() {
-        retries.shutdownNow();
+        // no interrupt: an interrupted channel write reports failure after the bytes are in the
+        // file, and the line would be written again by close()
+        retries.shutdown();
+        try {
+            if (!retries.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("transfer log {}: a retry is still running after 10 s", pid);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         appender.close();
     }
 

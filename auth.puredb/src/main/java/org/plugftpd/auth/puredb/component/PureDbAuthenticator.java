@@ -87,6 +87,11 @@ public final class PureDbAuthenticator implements Authenticator {
         state.gate.close();
     }
 
+    /** Verifications let through the gate so far (for tests and status). */
+    long verificationsAdmitted() {
+        return state.gate.admittedCount();
+    }
+
     /** Verifications running right now (for tests and status). */
     int verificationsRunning() {
         return state.gate.running();
@@ -94,6 +99,16 @@ public final class PureDbAuthenticator implements Authenticator {
 
     @Override
     public AuthResult authenticate(LoginRequest request) {
+        try {
+            return lookUpAndVerify(request);
+        } catch (RuntimeException e) {
+            // the chain would take an exception for "not mine" and ask the next method: fail closed
+            LOG.error("login of [{}] not checked: {}", printable(request.login()), e.toString(), e);
+            return AuthResult.unavailable(PDB_BROKEN);
+        }
+    }
+
+    private AuthResult lookUpAndVerify(LoginRequest request) {
         State s = state;
         Lookup found = s.directory.find(request.login());
         reportProblems(s);
@@ -121,9 +136,11 @@ public final class PureDbAuthenticator implements Authenticator {
                             : "a " + kind.label() + " hash, which cannot be checked on this system (see the log above)");
             return spendLikeAKnownUser(s, request, AuthResult.rejected("password hash not usable"));
         }
-        decoy = hash;
         byte[] password = passwordBytes(request.password());
         try (Permit p = enter(s, hash)) {
+            // only a hash that was let in may set what unknown logins cost: one the gate refuses
+            // outright (over budget) would make them answer at once
+            decoy = hash;
             return PasswordHashes.verify(password, hash) ? AuthResult.accepted(found.user().account())
                     : AuthResult.rejected("wrong password");
         } catch (RefusedException e) {

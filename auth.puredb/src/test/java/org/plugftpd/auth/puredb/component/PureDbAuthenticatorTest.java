@@ -83,6 +83,22 @@ public class PureDbAuthenticatorTest {
     }
 
     @Test
+    public void anOverBudgetHashDoesNotMakeUnknownLoginsCheap() throws Exception {
+        String huge = Argon2Hasher.create("secret".getBytes(StandardCharsets.UTF_8), 32L << 20, 1);
+        Path pdb = database("huge:" + huge + ":1000:1000::/srv/huge/./");
+        PureDbAuthenticator auth = new PureDbAuthenticator(config(Map.of("file", pdb.toString(), "verifyMemory", 16)));
+        try {
+            assertEquals(Outcome.REJECTED, auth.authenticate(login("huge", "secret")).outcome());
+            long before = auth.verificationsAdmitted();
+            // still the work of a real (default-cost) verification, not an instant answer
+            assertEquals(Outcome.NOT_MINE, auth.authenticate(login("ghost", "x")).outcome());
+            assertEquals(before + 1, auth.verificationsAdmitted());
+        } finally {
+            auth.deactivate();
+        }
+    }
+
+    @Test
     public void whenTheOnlySlotIsBusyAndNobodyMayWaitACostlyLoginGets421() throws Exception {
         String slow = Argon2Hasher.create("secret".getBytes(StandardCharsets.UTF_8), 8L << 20, 300);
         Path pdb = database("slow:" + slow + ":1000:1000::/srv/slow/./",
