@@ -6,10 +6,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+
+import org.plugftpd.auth.puredb.VectorFiles;
 
 /** Finds the Pure-FTPd 1.0.50 captures in shared/vectors. Stateless, thread-safe. */
 final class Vectors {
@@ -18,13 +19,7 @@ final class Vectors {
     }
 
     static Path folder(String set) {
-        String configured = System.getProperty("plugftpd.vectors");
-        // Surefire sets the property (auth.puredb/pom.xml); an IDE run starts in the module dir
-        Path vectors = configured != null && !configured.isEmpty()
-                ? Paths.get(configured) : Paths.get("..", "..", "shared", "vectors");
-        Path folder = vectors.resolve(set);
-        assertTrue("vector folder missing: " + folder.toAbsolutePath(), Files.isDirectory(folder));
-        return folder;
+        return VectorFiles.folder(set);
     }
 
     /** Every X.passwd that has an X.pdb made from it by the real pure-pw mkdb (pdb-edge and passwd sets). */

@@ -4,22 +4,21 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads the shared Pure-FTPd vectors (system property plugftpd.vectors, else ../../shared/vectors). */
+import org.plugftpd.auth.puredb.VectorFiles;
+
+/** Reads the passwd set of the shared Pure-FTPd vectors ({@link VectorFiles}). */
 final class Vectors {
 
     private Vectors() {
     }
 
     static Path passwdDir() {
-        String configured = System.getProperty("plugftpd.vectors");
-        Path root = configured != null ? Paths.get(configured) : Paths.get("../../shared/vectors");
-        return root.resolve("passwd");
+        return VectorFiles.folder("passwd");
     }
 
     /** login → field 2 (the hash) of pureftpd.passwd. */

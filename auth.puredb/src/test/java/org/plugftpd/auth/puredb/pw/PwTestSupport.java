@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.plugftpd.auth.puredb.VectorFiles;
+
 /** Shared fixtures of the pw tests: vectors, a run of the command with captured output, real processes. */
 final class PwTestSupport {
     /** The cheap fixed cost every test but the tuned one uses. */
@@ -55,14 +57,11 @@ final class PwTestSupport {
     }
 
     static Path vectors() {
-        String property = System.getProperty("plugftpd.vectors");
-        Path dir = property != null ? Paths.get(property) : Paths.get("../../shared/vectors");
-        assertTrue("vectors not found at " + dir.toAbsolutePath(), Files.isDirectory(dir));
-        return dir;
+        return VectorFiles.root();
     }
 
     static Path passwdVectors() {
-        return vectors().resolve("passwd");
+        return VectorFiles.folder("passwd");
     }
 
     /** A system user database with the vectors' account ftpvec (2990) and a second user. */
