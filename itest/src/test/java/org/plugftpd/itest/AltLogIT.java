@@ -46,7 +46,6 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.wiring.FrameworkWiring;
-import org.osgi.util.tracker.ServiceTracker;
 import org.plugftpd.server.api.FtpServerStatus;
 import org.plugftpd.transfer.api.TransferListener;
 
@@ -357,18 +356,6 @@ public class AltLogIT extends FtpTestSupport {
                     .collect(Collectors.toList());
         } catch (org.osgi.framework.InvalidSyntaxException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private <T> T service(Class<T> type) throws InterruptedException {
-        ServiceTracker<T, T> t = new ServiceTracker<>(context, type, null);
-        t.open();
-        try {
-            T s = t.waitForService(DEADLINE_MS);
-            assertNotNull("no " + type.getName(), s);
-            return s;
-        } finally {
-            t.close();
         }
     }
 

@@ -23,7 +23,6 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.util.tracker.ServiceTracker;
 import org.plugftpd.session.api.SessionRegistry;
 
 /**
@@ -143,13 +142,7 @@ public class BadInputIT extends FtpTestSupport {
     }
 
     private SessionRegistry registry() throws InterruptedException {
-        ServiceTracker<SessionRegistry, SessionRegistry> t = new ServiceTracker<>(context, SessionRegistry.class, null);
-        t.open();
-        try {
-            return t.waitForService(DEADLINE_MS);
-        } finally {
-            t.close();
-        }
+        return service(SessionRegistry.class);
     }
 
     private static void run(String... command) throws IOException, InterruptedException {

@@ -111,12 +111,20 @@ public abstract class FtpTestSupport {
 
     /** The port the running listener is bound to (waits for the server to come up). */
     protected int port() throws InterruptedException {
-        ServiceTracker<FtpServerStatus, FtpServerStatus> t = new ServiceTracker<>(context, FtpServerStatus.class, null);
+        return service(FtpServerStatus.class).listeners().get(0).getPort();
+    }
+
+    /** A service of {@code type}, waiting up to the deadline for one; fails the test when none comes. */
+    protected <T> T service(Class<T> type) {
+        ServiceTracker<T, T> t = new ServiceTracker<>(context, type, null);
         t.open();
         try {
-            FtpServerStatus status = t.waitForService(DEADLINE_MS);
-            assertNotNull("FTP server did not start", status);
-            return status.listeners().get(0).getPort();
+            T s = t.waitForService(DEADLINE_MS);
+            assertNotNull("no " + type.getName() + " service", s);
+            return s;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         } finally {
             t.close();
         }
@@ -228,18 +236,7 @@ public abstract class FtpTestSupport {
 
     /** Snapshots of the open sessions, from the scoreboard service. */
     protected List<org.plugftpd.session.api.SessionInfo> openSessions() {
-        ServiceTracker<SessionRegistry, SessionRegistry> t = new ServiceTracker<>(context, SessionRegistry.class, null);
-        t.open();
-        try {
-            SessionRegistry registry = t.waitForService(DEADLINE_MS);
-            assertNotNull("no SessionRegistry service", registry);
-            return registry.sessions();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } finally {
-            t.close();
-        }
+        return service(SessionRegistry.class).sessions();
     }
 
     /** Waits until the server has seen every earlier connection close. */

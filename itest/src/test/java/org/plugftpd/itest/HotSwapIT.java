@@ -36,7 +36,6 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.wiring.FrameworkWiring;
-import org.osgi.util.tracker.ServiceTracker;
 import org.plugftpd.itest.standin.StandinBundle;
 import org.plugftpd.server.api.FtpServerStatus;
 import org.plugftpd.session.api.SessionInfo;
@@ -199,21 +198,6 @@ public class HotSwapIT extends FtpTestSupport {
         SessionRegistry registry = service(SessionRegistry.class);
         return registry.sessions().stream().anyMatch(s -> s.login().equals(login)
                 && s.state() == SessionInfo.State.DOWNLOAD && s.currentSize() > 0);
-    }
-
-    private <T> T service(Class<T> type) {
-        ServiceTracker<T, T> t = new ServiceTracker<>(context, type, null);
-        t.open();
-        try {
-            T s = t.waitForService(DEADLINE_MS);
-            assertNotNull("no " + type.getName(), s);
-            return s;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        } finally {
-            t.close();
-        }
     }
 
     /** The transfer-log lines containing the marker. */
