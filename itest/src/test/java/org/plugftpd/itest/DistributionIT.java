@@ -6,14 +6,12 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -22,11 +20,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -92,7 +87,7 @@ public class DistributionIT {
     public void startFtpSessionShownByWhoAndStatusThenStopFreesThePort() throws Exception {
         Throwable failure = null;
         try {
-            Result start = plugftpd(START_SECONDS, "start");
+            ExternalCommand.Result start = plugftpd(START_SECONDS, "start");
             assertEquals("start: " + start, 0, start.exit);
             assertTrue("start: " + start, start.out.contains("plugftpd started (pid "));
             assertTrue("start: " + start, start.out.contains("127.0.0.1:" + port));
@@ -113,7 +108,7 @@ public class DistributionIT {
                 assertTrue(Arrays.toString(names), Arrays.asList(names).contains("README.txt"));
 
                 // the session stays open while the admin commands look at it
-                Result whoShell = plugftpd(COMMAND_SECONDS, "client", "ftp:who", "-s");
+                ExternalCommand.Result whoShell = plugftpd(COMMAND_SECONDS, "client", "ftp:who", "-s");
                 assertEquals("client ftp:who -s: " + whoShell, 0, whoShell.exit);
                 List<String[]> rows = new ArrayList<>();
                 for (String line : whoShell.out.split("\n")) {
@@ -126,17 +121,17 @@ public class DistributionIT {
                 assertEquals("account: " + whoShell, "ftp", rows.get(0)[1]);
                 assertEquals("local port: " + whoShell, Integer.toString(port), rows.get(0)[7]);
 
-                Result whoXml = plugftpd(COMMAND_SECONDS, "who", "-x");
+                ExternalCommand.Result whoXml = plugftpd(COMMAND_SECONDS, "who", "-x");
                 assertEquals("who -x: " + whoXml, 0, whoXml.exit);
                 assertTrue("who -x: " + whoXml, whoXml.out.startsWith("<?xml"));
                 assertTrue("who -x: " + whoXml, whoXml.out.contains(" account=\"ftp\""));
                 assertTrue("who -x: " + whoXml, whoXml.out.contains(" localport=\"" + port + "\""));
 
-                Result ftpStatus = plugftpd(COMMAND_SECONDS, "client", "ftp:status");
+                ExternalCommand.Result ftpStatus = plugftpd(COMMAND_SECONDS, "client", "ftp:status");
                 assertEquals("client ftp:status: " + ftpStatus, 0, ftpStatus.exit);
                 assertTrue("client ftp:status: " + ftpStatus, ftpStatus.out.contains(Integer.toString(port)));
 
-                Result status = plugftpd(COMMAND_SECONDS, "status");
+                ExternalCommand.Result status = plugftpd(COMMAND_SECONDS, "status");
                 assertEquals("status: " + status, 0, status.exit);
                 assertTrue("status: " + status, status.out.contains("plugftpd is running"));
                 assertTrue("status: " + status, status.out.contains(Integer.toString(port)));
@@ -167,7 +162,7 @@ public class DistributionIT {
         Path pidFile = home.resolve("data/plugftpd.pid");
         String pid = Files.exists(pidFile) ? new String(Files.readAllBytes(pidFile), StandardCharsets.US_ASCII).trim() : "";
         try {
-            Result stop = plugftpd(STOP_SECONDS, "stop");
+            ExternalCommand.Result stop = plugftpd(STOP_SECONDS, "stop");
             assertEquals("stop: " + stop, 0, stop.exit);
             assertTrue("stop: " + stop, stop.out.contains("plugftpd stopped"));
             assertFalse("pid file left after stop", Files.exists(pidFile));
@@ -192,26 +187,18 @@ public class DistributionIT {
                 .trim());
     }
 
-    private Result plugftpd(long timeoutSeconds, String... args) throws IOException, InterruptedException {
+    private ExternalCommand.Result plugftpd(long timeoutSeconds, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(home.resolve("bin/plugftpd").toString());
         command.addAll(Arrays.asList(args));
-        File out = Files.createTempFile(work, "out", ".txt").toFile();
-        File err = Files.createTempFile(work, "err", ".txt").toFile();
-        ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectOutput(out).redirectError(err);
+        ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile());
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        Process p = pb.start();
-        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-            p.waitFor(10, TimeUnit.SECONDS);
+        ExternalCommand.Result result = ExternalCommand.run(pb, new byte[0], timeoutSeconds);
+        if (result == null) {
             fail("bin/plugftpd " + String.join(" ", args) + " did not finish within " + timeoutSeconds + " s; log:\n"
                     + logTail());
         }
-        return new Result(p.exitValue(), new String(Files.readAllBytes(out.toPath()), StandardCharsets.UTF_8),
-                new String(Files.readAllBytes(err.toPath()), StandardCharsets.UTF_8));
+        return result;
     }
 
     private String logTail() throws IOException {
@@ -232,23 +219,6 @@ public class DistributionIT {
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
-        }
-    }
-
-    private static final class Result {
-        final int exit;
-        final String out;
-        final String err;
-
-        Result(int exit, String out, String err) {
-            this.exit = exit;
-            this.out = out;
-            this.err = err;
-        }
-
-        @Override
-        public String toString() {
-            return "exit " + exit + "\n--- stdout\n" + out + "--- stderr\n" + err;
         }
     }
 }

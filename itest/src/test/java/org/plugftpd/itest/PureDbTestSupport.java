@@ -16,7 +16,6 @@ import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.osgi.framework.Bundle;
@@ -64,31 +63,13 @@ public abstract class PureDbTestSupport extends FtpTestSupport {
                 .findFirst().orElseThrow(() -> new AssertionError("no " + PUREDB_BSN + " bundle"));
     }
 
-    /** The result of an external command. */
-    protected static final class Run {
-        final int rc;
-        final String out;
-        final String err;
-
-        Run(int rc, String out, String err) {
-            this.rc = rc;
-            this.out = out;
-            this.err = err;
-        }
-
-        Run ok() {
-            assertEquals("exit code; stdout " + out + " stderr " + err, 0, rc);
-            return this;
-        }
-    }
-
     /** Runs the distribution's {@code pw} (what {@code bin/plugftpd pw} runs) with a cheap hash cost. */
-    protected static Run ourPw(String stdin, String... args) throws IOException, InterruptedException {
+    protected static ExternalCommand.Result ourPw(String stdin, String... args) throws IOException, InterruptedException {
         return ourPwWithCost(CHEAP_COST, stdin, args);
     }
 
     /** Like {@link #ourPw} with a given argon2id cost ({@code m=<KiB>,t=<passes>}). */
-    protected static Run ourPwWithCost(String cost, String stdin, String... args)
+    protected static ExternalCommand.Result ourPwWithCost(String cost, String stdin, String... args)
             throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
@@ -107,7 +88,7 @@ public abstract class PureDbTestSupport extends FtpTestSupport {
     }
 
     /** Runs Debian's real pure-pw (the pure-ftpd package; .ci/run installs it). */
-    protected static Run realPurePw(String stdin, String... args) throws IOException, InterruptedException {
+    protected static ExternalCommand.Result realPurePw(String stdin, String... args) throws IOException, InterruptedException {
         assertTrue(REAL_PURE_PW + " is missing: install Debian's pure-ftpd package (.ci/run does)",
                 Files.isExecutable(Paths.get(REAL_PURE_PW)));
         List<String> cmd = new ArrayList<>();
@@ -128,28 +109,16 @@ public abstract class PureDbTestSupport extends FtpTestSupport {
         return home;
     }
 
-    private static Run exec(List<String> cmd, String stdin, Map<String, String> env)
+    private static ExternalCommand.Result exec(List<String> cmd, String stdin, Map<String, String> env)
             throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().remove("PURE_PASSWDFILE");
         pb.environment().remove("PURE_DBFILE");
         pb.environment().putAll(env);
-        Path out = Files.createTempFile("pw-out", ".txt");
-        Path err = Files.createTempFile("pw-err", ".txt");
-        pb.redirectOutput(out.toFile());
-        pb.redirectError(err.toFile());
-        Process p = pb.start();
-        try {
-            p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
-            p.getOutputStream().close();
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new AssertionError(cmd + " did not end within 120 s");
-            }
-            return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
-        } finally {
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
+        ExternalCommand.Result result = ExternalCommand.run(pb, stdin.getBytes(StandardCharsets.UTF_8), 120);
+        if (result == null) {
+            throw new AssertionError(cmd + " did not end within 120 s");
         }
+        return result;
     }
 }
