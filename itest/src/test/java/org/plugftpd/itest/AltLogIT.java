@@ -34,7 +34,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.apache.commons.net.ftp.FTP;
 import org.apache.commons.net.ftp.FTPClient;
 import org.junit.Before;
 import org.junit.Test;
@@ -332,16 +331,7 @@ public class AltLogIT extends FtpTestSupport {
     }
 
     private FTPClient loginUtf8(String user, String password) throws IOException {
-        FTPClient ftp = new FTPClient();
-        ftp.setControlEncoding("UTF-8");
-        ftp.setDefaultTimeout(15_000);
-        ftp.setConnectTimeout(15_000);
-        ftp.setDataTimeout(java.time.Duration.ofSeconds(15));
-        ftp.connect("127.0.0.1", port);
-        ftp.enterLocalPassiveMode();
-        assertTrue("login of " + user + ": " + ftp.getReplyString(), ftp.login(user, password));
-        ftp.setFileType(FTP.BINARY_FILE_TYPE);
-        return ftp;
+        return login(port, user, password, "UTF-8");
     }
 
     private void awaitEventsDelivered() throws InterruptedException {

@@ -158,7 +158,13 @@ public abstract class FtpTestSupport {
     }
 
     protected static FTPClient connect(int port) throws IOException {
+        return connect(port, FTP.DEFAULT_CONTROL_ENCODING);
+    }
+
+    /** A connected client whose commands and replies use {@code controlEncoding} (e.g. UTF-8 file names). */
+    protected static FTPClient connect(int port, String controlEncoding) throws IOException {
         FTPClient ftp = new FTPClient();
+        ftp.setControlEncoding(controlEncoding);
         ftp.setDefaultTimeout(15_000);
         ftp.setConnectTimeout(15_000);
         ftp.setDataTimeout(java.time.Duration.ofSeconds(15));
@@ -168,7 +174,12 @@ public abstract class FtpTestSupport {
     }
 
     protected static FTPClient login(int port, String user, String password) throws IOException {
-        FTPClient ftp = connect(port);
+        return login(port, user, password, FTP.DEFAULT_CONTROL_ENCODING);
+    }
+
+    protected static FTPClient login(int port, String user, String password, String controlEncoding)
+            throws IOException {
+        FTPClient ftp = connect(port, controlEncoding);
         assertTrue("login of " + user + ": " + ftp.getReplyString(), ftp.login(user, password));
         ftp.setFileType(FTP.BINARY_FILE_TYPE);
         return ftp;
