@@ -248,8 +248,7 @@ public class AltLogIT extends FtpTestSupport {
         AtomicBoolean stop = new AtomicBoolean();
         CompletableFuture<Integer> stream = CompletableFuture.supplyAsync(() -> uploadsUntil("swap-", stop));
         assertTrue("no swap- line before the update", eventually(() -> count(allLogLines("xferlog"), "/swap-") >= 5));
-        Bundle altlog = Stream.of(context.getBundles()).filter(b -> ALTLOG_BSN.equals(b.getSymbolicName())).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + ALTLOG_BSN));
+        Bundle altlog = installedBundle(ALTLOG_BSN);
         altlog.stop();
         assertTrue("uploads must go on while the bundle is away",
                 eventually(() -> altlogListeners().isEmpty()));
@@ -340,13 +339,7 @@ public class AltLogIT extends FtpTestSupport {
     }
 
     private List<ServiceReference<TransferListener>> altlogListeners() {
-        try {
-            return context.getServiceReferences(TransferListener.class, null).stream()
-                    .filter(r -> r.getBundle() != null && ALTLOG_BSN.equals(r.getBundle().getSymbolicName()))
-                    .collect(Collectors.toList());
-        } catch (org.osgi.framework.InvalidSyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return references(TransferListener.class, ALTLOG_BSN);
     }
 
     private static void assertHeader(List<String> lines) {

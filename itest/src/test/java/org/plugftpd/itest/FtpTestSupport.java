@@ -41,6 +41,7 @@ import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.util.tracker.ServiceTracker;
 import org.plugftpd.itest.standin.StandinBundle;
@@ -112,6 +113,23 @@ public abstract class FtpTestSupport {
     /** The port the running listener is bound to (waits for the server to come up). */
     protected int port() throws InterruptedException {
         return service(FtpServerStatus.class).listeners().get(0).getPort();
+    }
+
+    /** The installed bundle with this symbolic name; fails the test when there is none. */
+    protected Bundle installedBundle(String symbolicName) {
+        return java.util.stream.Stream.of(context.getBundles()).filter(b -> symbolicName.equals(b.getSymbolicName()))
+                .findFirst().orElseThrow(() -> new AssertionError("no bundle " + symbolicName));
+    }
+
+    /** The services of {@code type} registered right now by the bundle with this symbolic name. */
+    protected <T> List<ServiceReference<T>> references(Class<T> type, String symbolicName) {
+        try {
+            return context.getServiceReferences(type, null).stream()
+                    .filter(r -> r.getBundle() != null && symbolicName.equals(r.getBundle().getSymbolicName()))
+                    .collect(java.util.stream.Collectors.toList());
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A service of {@code type}, waiting up to the deadline for one; fails the test when none comes. */

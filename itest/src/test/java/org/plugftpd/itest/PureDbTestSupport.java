@@ -46,21 +46,11 @@ public abstract class PureDbTestSupport extends FtpTestSupport {
     }
 
     protected ServiceReference<Authenticator> pureDbAuthenticator() {
-        try {
-            for (ServiceReference<Authenticator> ref : context.getServiceReferences(Authenticator.class, null)) {
-                if (ref.getBundle() != null && PUREDB_BSN.equals(ref.getBundle().getSymbolicName())) {
-                    return ref;
-                }
-            }
-        } catch (org.osgi.framework.InvalidSyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-        return null;
+        return references(Authenticator.class, PUREDB_BSN).stream().findFirst().orElse(null);
     }
 
     protected Bundle pureDbBundle() {
-        return Arrays.stream(context.getBundles()).filter(b -> PUREDB_BSN.equals(b.getSymbolicName()))
-                .findFirst().orElseThrow(() -> new AssertionError("no " + PUREDB_BSN + " bundle"));
+        return installedBundle(PUREDB_BSN);
     }
 
     /** Runs the distribution's {@code pw} (what {@code bin/plugftpd pw} runs) with a cheap hash cost. */
