@@ -43,6 +43,14 @@ public abstract class PureDbTestSupport extends FtpTestSupport {
             ServiceReference<Authenticator> ref = pureDbAuthenticator();
             return ref != null && file.toString().equals(ref.getProperty("file"));
         }));
+        // a registered service is not yet a bound one: wait until the core's chain lists it too
+        assertTrue("the authentication chain never took " + PUREDB_BSN, eventually(() -> {
+            try {
+                return gogo("ftp:status").contains("Authenticator " + PUREDB_BSN + " ");
+            } catch (Exception e) {
+                return false;
+            }
+        }));
     }
 
     protected ServiceReference<Authenticator> pureDbAuthenticator() {
