@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import org.apache.ftpserver.impl.FtpIoSession;
 import org.plugftpd.core.impl.auth.AuthChain;
 import org.plugftpd.core.impl.events.EventDispatcher;
+import org.plugftpd.core.impl.guard.GuardChain;
 import org.plugftpd.core.impl.server.ServerSettings;
 import org.plugftpd.core.impl.session.LiveSession;
 import org.plugftpd.core.impl.session.SessionTable;
@@ -24,9 +25,11 @@ public final class EngineContext {
     private final SessionTable sessions;
     private final EventDispatcher events;
     private final Supplier<QuotaService> quota;
+    private final GuardChain guards;
 
     public EngineContext(Supplier<ServerSettings> settings, AuthChain auth, SessionTable sessions,
-            EventDispatcher events, Supplier<QuotaService> quota) {
+            EventDispatcher events, Supplier<QuotaService> quota, GuardChain guards) {
+        this.guards = guards;
         this.settings = settings;
         this.auth = auth;
         this.sessions = sessions;
@@ -53,6 +56,10 @@ public final class EngineContext {
     /** The quota service bound right now, or null (no quota). */
     QuotaService quota() {
         return quota.get();
+    }
+
+    GuardChain guards() {
+        return guards;
     }
 
     static void attach(FtpIoSession session, LiveSession live) {

@@ -139,9 +139,12 @@ final class LoginCommands {
             account = null;
         }
         if (account == null) {
+            engine.guards().loginFailed(client.remote(), name, result.outcome() != AuthResult.Outcome.NOT_MINE
+                    && !"unknown login".equals(result.reason()));
             refuse(session, name, refusal);
             return;
         }
+        engine.guards().loginSucceeded(client.remote(), name);
         completeLogin(session, context, account, false);
     }
 

@@ -51,12 +51,14 @@ final class PlugFtpHandler implements FtpHandler {
         ServerSettings settings = engine.settings();
         SessionTable table = engine.sessions();
         InetSocketAddress remote = EngineContext.remote(session);
-        FtpReply refusal = null;
+        FtpReply refusal = engine.guards().admit(remote).map(text -> (FtpReply) new PureReply(421, text)).orElse(null);
         LiveSession live = null;
         synchronized (table) {
             int total = table.count();
             int fromThere = table.countFrom(remote.getAddress());
-            if (total >= settings.maxClients()) {
+            if (refusal != null) {
+                // refused by a guard (banned address): no slot taken
+            } else if (total >= settings.maxClients()) {
                 refusal = new PureReply(421, settings.maxClients() + " users (the maximum) are already logged in, sorry");
             } else if (settings.maxClientsPerIp() > 0 && fromThere >= settings.maxClientsPerIp()) {
                 refusal = new PureReply(421, "Too many connections (" + fromThere + ") from this IP");

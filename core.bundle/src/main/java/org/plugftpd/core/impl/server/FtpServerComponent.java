@@ -19,6 +19,7 @@ import org.plugftpd.core.impl.auth.AuthChain;
 import org.plugftpd.core.impl.engine.EngineContext;
 import org.plugftpd.core.impl.engine.FtpEngine;
 import org.plugftpd.core.impl.events.EventDispatcher;
+import org.plugftpd.core.impl.guard.GuardChain;
 import org.plugftpd.core.impl.session.SessionTable;
 import org.plugftpd.quota.api.QuotaService;
 import org.plugftpd.server.api.FtpServerStatus;
@@ -48,7 +49,7 @@ public final class FtpServerComponent implements FtpServerStatus {
 
     @Activate
     public FtpServerComponent(@Reference AuthChain auth, @Reference SessionTable sessions,
-            @Reference EventDispatcher events, Map<String, Object> properties,
+            @Reference EventDispatcher events, @Reference GuardChain guards, Map<String, Object> properties,
             org.osgi.framework.BundleContext bundleContext) throws InvalidSettingException {
         this.events = events;
         this.version = bundleContext.getBundle().getVersion().toString();
@@ -59,7 +60,7 @@ public final class FtpServerComponent implements FtpServerStatus {
             throw e;
         }
         events.capacity(settings.eventQueueCapacity());
-        this.engine = new FtpEngine(new EngineContext(() -> this.settings, auth, sessions, events, () -> quota));
+        this.engine = new FtpEngine(new EngineContext(() -> this.settings, auth, sessions, events, () -> quota, guards));
         engine.start(settings);
         startedAt = Instant.now();
     }

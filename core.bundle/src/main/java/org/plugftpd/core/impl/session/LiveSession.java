@@ -28,6 +28,8 @@ public final class LiveSession {
     private Instant transferStart;
     private volatile long uploadedBytes;
     private volatile long downloadedBytes;
+    /** Stops the running transfer at once (closes its data connection); null while idle. */
+    private volatile Runnable transferAbort;
 
     LiveSession(long id, InetSocketAddress remote, InetSocketAddress local, Instant start, Runnable closer) {
         this.id = id;
@@ -110,6 +112,24 @@ public final class LiveSession {
 
     void close() {
         closer.run();
+    }
+
+    /**
+     * The running transfer says how it can be stopped from another thread (ABOR read on the
+     * control connection while the transfer's own thread is busy); {@code null} when it ends.
+     */
+    public void abortableBy(Runnable abort) {
+        this.transferAbort = abort;
+    }
+
+    /** Stops the running transfer, if any; true when there was one. Any thread. */
+    public boolean abortTransfer() {
+        Runnable abort = transferAbort;
+        if (abort == null) {
+            return false;
+        }
+        abort.run();
+        return true;
     }
 
     public synchronized SessionInfo snapshot() {
