@@ -347,6 +347,41 @@ public final class JailFile implements FtpFile {
         return Collections.unmodifiableList(children);
     }
 
+    /**
+     * Opens this file with {@code options} (READ, WRITE, APPEND, CREATE, CREATE_NEW,
+     * TRUNCATE_EXISTING), checked against the jail where it is opened: no symbolic link on the way
+     * may lead out of the jail, also one swapped in after an earlier check. The seam every read
+     * and write goes through; throws with the virtual path in the message when refused.
+     */
+    public FileChannel open(Set<? extends OpenOption> options) throws IOException {
+        boolean writing = options.contains(StandardOpenOption.WRITE) || options.contains(StandardOpenOption.APPEND);
+        if (writing && !mayChangeName()) {
+            throw new IOException("Not writable: " + virtualPath);
+        }
+        Path target = writing ? resolve() : existingTarget();
+        if (target == null) {
+            throw new NoSuchFileException(virtualPath);
+        }
+        Set<OpenOption> all = new HashSet<>(options);
+        all.add(LinkOption.NOFOLLOW_LINKS);
+        return FileChannel.open(target, all);
+    }
+
+    /** The entry {@code name} in this file's directory (a temporary upload name, say). */
+    public JailFile sibling(String name) {
+        String parent = VirtualPath.parentOf(virtualPath);
+        return at(jailRoot, parent.equals(VirtualPath.ROOT) ? "/" + name : parent + "/" + name, writableArea);
+    }
+
+    /**
+     * Where this file is on disk, for events, log lines and scripts only: never open it, it is
+     * not checked (use {@link #open}). Null when the name was refused.
+     */
+    public Path storedPath() {
+        Path entry = entry();
+        return entry != null ? entry : mappedPath;
+    }
+
     @Override
     public OutputStream createOutputStream(long offset) throws IOException {
         if (offset < 0) {

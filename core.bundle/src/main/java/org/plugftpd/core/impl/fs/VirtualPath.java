@@ -67,6 +67,12 @@ final class VirtualPath {
         return virtualPath.substring(virtualPath.lastIndexOf('/') + 1);
     }
 
+    /** The directory of a normalised virtual path; the root's parent is the root. */
+    static String parentOf(String virtualPath) {
+        int slash = virtualPath.lastIndexOf('/');
+        return slash <= 0 ? ROOT : virtualPath.substring(0, slash);
+    }
+
     /** The normalised path relative to the root, e.g. {@code a/b} for {@code /a/b}. */
     static String relativeOf(String virtualPath) {
         return virtualPath.substring(1);
