@@ -12,8 +12,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.ftpserver.ConnectionConfigFactory;
-import org.apache.ftpserver.DataConnectionConfiguration;
-import org.apache.ftpserver.DataConnectionConfigurationFactory;
 import org.apache.ftpserver.FtpServerFactory;
 import org.apache.ftpserver.command.CommandFactoryFactory;
 import org.apache.ftpserver.ftplet.FtpException;
@@ -21,6 +19,8 @@ import org.apache.ftpserver.impl.DefaultFtpServer;
 import org.apache.ftpserver.impl.DefaultFtpServerContext;
 import org.apache.ftpserver.listener.Listener;
 import org.apache.ftpserver.message.MessageResourceFactory;
+import org.plugftpd.core.impl.data.DataConnections;
+import org.plugftpd.core.impl.data.DataPolicy;
 import org.plugftpd.core.impl.fs.JailFileSystemFactory;
 import org.plugftpd.core.impl.server.ServerSettings;
 import org.slf4j.Logger;
@@ -38,6 +38,7 @@ public final class FtpEngine {
 
     private final EngineContext context;
     private final ScheduledExecutorService timer;
+    private final DataConnections data;
     private final List<TunedListener> retiring = new CopyOnWriteArrayList<>();
     private final AtomicInteger generation = new AtomicInteger();
     private DefaultFtpServer server;
@@ -46,6 +47,10 @@ public final class FtpEngine {
 
     public FtpEngine(EngineContext context) {
         this.context = context;
+        this.data = new DataConnections(() -> {
+            ServerSettings s = context.settings();
+            return new DataPolicy(s.dataAddressCheck(), s.dataTimeout() * 1000, s.dataSocketBuffer());
+        });
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "plugftpd-timer");
             t.setDaemon(true);
@@ -75,6 +80,7 @@ public final class FtpEngine {
         commands.addCommand("APPE", transfers.append());
         commands.addCommand("STOU", transfers.unique());
         commands.addCommand("QUIT", new QuitCommand());
+        data.addCommands(commands);
         ListingCommands listings = new ListingCommands();
         commands.addCommand("LIST", listings.list());
         commands.addCommand("NLST", listings.nameList());
@@ -144,6 +150,7 @@ public final class FtpEngine {
     /** Closes every session and the listeners. */
     public void stop() {
         timer.shutdownNow();
+        data.close();
         for (TunedListener l : retiring) {
             l.stop();
         }
@@ -155,17 +162,8 @@ public final class FtpEngine {
     }
 
     private TunedListener newListener(ServerSettings settings) {
-        DataConnectionConfigurationFactory data = new DataConnectionConfigurationFactory();
-        if (!settings.passivePorts().isEmpty()) {
-            data.setPassivePorts(settings.passivePorts());
-        }
-        if (!settings.externalAddress().isEmpty()) {
-            data.setPassiveExternalAddress(settings.externalAddress());
-        }
-        // PORT/EPRT only to the client itself: no FXP bounce to third parties
-        data.setActiveIpCheck(true);
-        data.setPassiveIpCheck(true);
-        DataConnectionConfiguration dataConfig = data.createDataConnectionConfiguration();
+        // random passive ports, first connection from the client's address only, PORT checked: see core/impl/data
+        var dataConfig = data.forListener(settings.passivePorts(), settings.externalAddress());
         return new TunedListener(settings.address(), settings.port(), dataConfig, settings.idleTimeout(), context);
     }
 

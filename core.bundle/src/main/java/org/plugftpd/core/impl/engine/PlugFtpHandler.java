@@ -44,6 +44,8 @@ final class PlugFtpHandler implements FtpHandler {
     @Override
     public void sessionCreated(FtpIoSession session) throws Exception {
         delegate.sessionCreated(session);
+        // plugftpd's data connections (core/impl/data) in place of FtpServer's IODataConnectionFactory
+        org.plugftpd.core.impl.data.DataConnections.install(session);
     }
 
     @Override

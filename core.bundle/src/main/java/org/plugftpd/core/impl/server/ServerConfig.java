@@ -58,6 +58,15 @@ public @interface ServerConfig {
     @AttributeDefinition(description = "Events held for absent listeners before they are counted as dropped")
     int eventQueueCapacity() default 10000;
 
+    @AttributeDefinition(description = "Data connections only from (PASV) and to (PORT) the control connection's address; false allows FXP")
+    boolean dataAddressCheck() default true;
+
+    @AttributeDefinition(description = "Seconds a passive port waits for its client, an active connect may take, an upload may stall")
+    int dataTimeout() default 120;
+
+    @AttributeDefinition(description = "SO_SNDBUF/SO_RCVBUF of data sockets in bytes; 0 = the kernel's autotuning")
+    int dataSocketBuffer() default 1048576;
+
     @AttributeDefinition(description = "TLS on the control connection: off (this release serves plain FTP only)")
     String tls() default "off";
 }

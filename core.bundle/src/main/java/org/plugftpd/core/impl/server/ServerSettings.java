@@ -31,6 +31,9 @@ public final class ServerSettings {
     private final int maxLoginFailures;
     private final int loginFailureDelay;
     private final int eventQueueCapacity;
+    private final boolean dataAddressCheck;
+    private final int dataTimeout;
+    private final int dataSocketBuffer;
 
     private ServerSettings(Reader r) throws InvalidSettingException {
         address = r.address("address");
@@ -49,6 +52,9 @@ public final class ServerSettings {
         maxLoginFailures = r.integer("maxLoginFailures", 5, 1, 1000);
         loginFailureDelay = r.integer("loginFailureDelay", 1500, 0, 60_000);
         eventQueueCapacity = r.integer("eventQueueCapacity", 10_000, 1, 10_000_000);
+        dataAddressCheck = r.bool("dataAddressCheck", true);
+        dataTimeout = r.integer("dataTimeout", 120, 1, 86_400);
+        dataSocketBuffer = r.integer("dataSocketBuffer", 1 << 20, 0, 64 << 20);
         String tls = r.text("tls", "off");
         if (!tls.equals("off")) {
             throw new InvalidSettingException("tls", tls, "only 'off' is supported by this release");
@@ -92,6 +98,9 @@ public final class ServerSettings {
     public int maxLoginFailures() { return maxLoginFailures; }
     public int loginFailureDelay() { return loginFailureDelay; }
     public int eventQueueCapacity() { return eventQueueCapacity; }
+    public boolean dataAddressCheck() { return dataAddressCheck; }
+    public int dataTimeout() { return dataTimeout; }
+    public int dataSocketBuffer() { return dataSocketBuffer; }
 
     /** The folder relative paths in the configuration are resolved against. */
     public static Path home() {
