@@ -62,7 +62,7 @@ public final class PlainDataConnection implements ChannelDataConnection {
     @Override
     public long transferToClient(FtpSession ftpSession, InputStream in) throws IOException {
         try {
-            Throttle throttle = new Throttle(rate(ftpSession.getUser(), false), System.nanoTime());
+            Throttle throttle = new Throttle(rate(ftpSession == null ? null : ftpSession.getUser(), false), System.nanoTime());
             AsciiLineEnds ascii = session.getDataType() == DataType.ASCII ? AsciiLineEnds.toClient() : null;
             byte[] buf = new byte[throttle.blockSize(BLOCK)];
             byte[] converted = ascii == null ? null : new byte[AsciiLineEnds.maxOutput(buf.length)];
@@ -101,7 +101,7 @@ public final class PlainDataConnection implements ChannelDataConnection {
     @Override
     public long transferFromClient(FtpSession ftpSession, OutputStream out) throws IOException {
         try {
-            Throttle throttle = new Throttle(rate(ftpSession.getUser(), true), System.nanoTime());
+            Throttle throttle = new Throttle(rate(ftpSession == null ? null : ftpSession.getUser(), true), System.nanoTime());
             AsciiLineEnds ascii = session.getDataType() == DataType.ASCII ? AsciiLineEnds.fromClient() : null;
             byte[] buf = new byte[throttle.blockSize(BLOCK)];
             byte[] converted = ascii == null ? null : new byte[AsciiLineEnds.maxOutput(buf.length)];
