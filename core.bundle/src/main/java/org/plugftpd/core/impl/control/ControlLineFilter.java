@@ -219,7 +219,8 @@ public final class ControlLineFilter extends IoFilterAdapter {
             long full = state.outputFullSinceNanos;
             if (full != 0 && now - full > line) {
                 expire(session, state, null, "{}: replies not read for {} ms; closing", l.lineTimeoutMillis());
-            } else if (started != 0 && now - started > line) {
+            } else if (started != 0 && now - started > line && !state.holding(ControlState.HOLD_INPUT_BACKLOG)) {
+                // (while input is held back the line cannot finish: that is the server's doing)
                 expire(session, state, new DefaultFtpReply(421, "Timeout - try typing a little faster next time"),
                         "{}: command line not finished within {} ms; closing", l.lineTimeoutMillis());
             } else if (now - state.openedNanos > login && !events.loggedIn(session)) {

@@ -71,6 +71,9 @@ final class TunedListener extends AbstractListener {
         // RFC 959 §4.1.3: the Synch before ABOR is sent as urgent data; keep it in the stream
         a.getSessionConfig().setOobInline(true);
         a.getSessionConfig().setReadBufferSize(2048);
+        // replies are small: a fixed kernel buffer (no autotuning to megabytes) lets a client that
+        // does not read show up in the pending output bound within a few replies
+        a.getSessionConfig().setSendBufferSize(64 * 1024);
         // what one read can put in flight at once (the decoder runs over the whole buffer)
         a.getSessionConfig().setMaxReadBufferSize(8192);
         a.getSessionConfig().setIdleTime(IdleStatus.BOTH_IDLE, getIdleTimeout());
