@@ -27,6 +27,8 @@ public final class SessionTable implements SessionRegistry {
     private final ConcurrentHashMap<Long, LiveSession> sessions = new ConcurrentHashMap<>();
     /** Per entry, whether its connection is still open: the reaper's test, independent of any close event. */
     private final ConcurrentHashMap<Long, BooleanSupplier> connected = new ConcurrentHashMap<>();
+    /** Entries the last {@link #reap} found disconnected. */
+    private final java.util.Set<Long> suspects = ConcurrentHashMap.newKeySet();
     private final AtomicLong ids = new AtomicLong();
 
     /** Registers a new connection that stays open for good; {@code closer} closes it at once (used by kick). */
@@ -53,25 +55,31 @@ public final class SessionTable implements SessionRegistry {
 
     /**
      * Removes the entries whose connection is gone although nobody said so (a close event lost to
-     * a failing worker, say); returns how many. Called periodically.
+     * a failing worker, say); returns how many. An entry goes at the second call that finds it
+     * disconnected, so a close event still on its way is not taken for a lost one. Called
+     * periodically, from one thread at a time.
      */
     public int reap() {
         int n = 0;
         for (Map.Entry<Long, BooleanSupplier> e : connected.entrySet()) {
+            Long id = e.getKey();
             boolean open;
             try {
                 open = e.getValue().getAsBoolean();
             } catch (RuntimeException ex) {
                 open = false;
             }
-            if (!open) {
-                LiveSession s = sessions.remove(e.getKey());
-                connected.remove(e.getKey());
-                if (s != null) {
+            if (open) {
+                suspects.remove(id);
+            } else if (!suspects.add(id)) {
+                suspects.remove(id);
+                connected.remove(id);
+                if (sessions.remove(id) != null) {
                     n++;
                 }
             }
         }
+        suspects.retainAll(connected.keySet());
         return n;
     }
 
