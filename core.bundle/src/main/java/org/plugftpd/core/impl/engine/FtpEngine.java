@@ -99,6 +99,7 @@ public final class FtpEngine {
             throw new IllegalStateException("FTP server cannot start: " + e.getMessage(), e);
         }
         timer.scheduleWithFixedDelay(this::retireIdleListeners, 2, 2, TimeUnit.SECONDS);
+        timer.scheduleWithFixedDelay(this::reapSessions, 2, 2, TimeUnit.SECONDS);
         LOG.info("FTP server listening on {}", listener.boundAddress());
     }
 
@@ -126,6 +127,18 @@ public final class FtpEngine {
         retiring.add(old);
         LOG.info("FTP server now listening on {}; {} keeps its {} open sessions until they end",
                 fresh.boundAddress(), old.boundAddress(), old.sessionCount());
+    }
+
+    /** Slots never leak: an entry whose connection is gone leaves the table even if no close event came. */
+    private void reapSessions() {
+        try {
+            int reaped = context.sessions().reap();
+            if (reaped > 0) {
+                LOG.warn("removed {} session(s) whose connection had closed without notice", reaped);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("session reaper failed: {}", e.toString());
+        }
     }
 
     private void retireIdleListeners() {
@@ -166,7 +179,7 @@ public final class FtpEngine {
         data.setActiveIpCheck(true);
         data.setPassiveIpCheck(true);
         DataConnectionConfiguration dataConfig = data.createDataConnectionConfiguration();
-        return new TunedListener(settings.address(), settings.port(), dataConfig, settings.idleTimeout(), context);
+        return new TunedListener(settings.address(), settings.port(), dataConfig, settings.idleTimeout(), context, timer);
     }
 
     private static int threadsFor(ServerSettings settings) {

@@ -23,6 +23,8 @@ public final class ServerSettings {
     private final int maxClientsPerIp;
     private final int maxSessionsPerUser;
     private final int idleTimeout;
+    private final int lineTimeout;
+    private final int loginTimeout;
     private final String banner;
     private final boolean anonymous;
     private final Path anonymousRoot;
@@ -38,9 +40,12 @@ public final class ServerSettings {
         passivePorts = r.portRange("passivePorts", "30000-30100");
         externalAddress = r.address("externalAddress");
         maxClients = r.integer("maxClients", 50, 1, 100_000);
-        maxClientsPerIp = r.integer("maxClientsPerIp", 0, 0, 100_000);
+        // Pure-FTPd's shipped pure-ftpd.conf: MaxClientsPerIP 8
+        maxClientsPerIp = r.integer("maxClientsPerIp", 8, 0, 100_000);
         maxSessionsPerUser = r.integer("maxSessionsPerUser", 0, 0, 100_000);
         idleTimeout = r.integer("idleTimeout", 900, 1, 86_400 * 7);
+        lineTimeout = r.integer("lineTimeout", 30, 1, 3600);
+        loginTimeout = r.integer("loginTimeout", 60, 1, 86_400);
         banner = r.text("banner", "Welcome to plugftpd");
         anonymous = r.bool("anonymous", false);
         anonymousRoot = r.path("anonymousRoot", "data/pub");
@@ -84,6 +89,10 @@ public final class ServerSettings {
     public int maxClientsPerIp() { return maxClientsPerIp; }
     public int maxSessionsPerUser() { return maxSessionsPerUser; }
     public int idleTimeout() { return idleTimeout; }
+    /** Seconds a client may take to send one command line, or to read back pending replies. */
+    public int lineTimeout() { return lineTimeout; }
+    /** Seconds from connecting to a successful login. */
+    public int loginTimeout() { return loginTimeout; }
     public String banner() { return banner; }
     public boolean anonymous() { return anonymous; }
     public Path anonymousRoot() { return anonymousRoot; }
