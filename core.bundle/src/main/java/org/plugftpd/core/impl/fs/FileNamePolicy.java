@@ -11,6 +11,8 @@ public final class FileNamePolicy {
     private static final String RESERVED_PREFIX = ".pureftpd-";
     /** The server's temporary upload names: {@code .pureftpd-upload.<hex>}. */
     public static final String UPLOAD_TEMPORARY_PREFIX = ".pureftpd-upload.";
+    /** A directory being created: made at the jail's top under this name, then moved into place. */
+    static final String MKDIR_TEMPORARY_PREFIX = ".pureftpd-mkdir.";
 
     private FileNamePolicy() {
     }

@@ -15,10 +15,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.SecureDirectoryStream;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributes;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -50,6 +52,8 @@ public final class JailFile implements FtpFile {
     private static final Set<OpenOption> WRITES = Set.of(StandardOpenOption.WRITE, StandardOpenOption.APPEND,
             StandardOpenOption.CREATE, StandardOpenOption.CREATE_NEW, StandardOpenOption.TRUNCATE_EXISTING,
             StandardOpenOption.DELETE_ON_CLOSE);
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Jail jail;
     private final String virtualPath;
@@ -203,9 +207,12 @@ public final class JailFile implements FtpFile {
     }
 
     /**
-     * Creates the directory. Java has no mkdirat: it is made by path under the parent the walk
-     * opened, after checking that the path still names that very directory, and checked again
-     * after (the new entry must be a directory seen through the parent's handle).
+     * Creates the directory. Java has no mkdirat, and a mkdir by path under a parent that a
+     * client can rename races: so the directory is made by path at the top of the jail under a
+     * reserved name no client can touch ({@code .pureftpd-mkdir.<random>}; the jail root's own
+     * path is the administrator's), then moved into place with renameat between the root's
+     * handle and the handle of the parent the walk opened. Residual: rename(2) replaces an empty
+     * directory created at the same name in between; a mount point inside the jail (EXDEV) refuses.
      */
     @Override
     public boolean mkdir() {
@@ -216,22 +223,25 @@ public final class JailFile implements FtpFile {
             if (l.isRoot() || l.exists() || !mayWriteEntry(l)) {
                 return false;
             }
-            Path parent = jail.pathOf(l.parent, null);
-            Object handleKey = Jail.rootAttributes(l.dir).fileKey();
-            if (!Objects.equals(handleKey, Files.readAttributes(parent, BasicFileAttributes.class).fileKey())) {
-                LOG.debug("Not creating {}: its parent changed during the check", virtualPath);
-                return false;
+            Path temporary = Paths.get(FileNamePolicy.MKDIR_TEMPORARY_PREFIX + Long.toHexString(RANDOM.nextLong()));
+            try (SecureDirectoryStream<Path> root = jail.openRoot()) {
+                Files.createDirectory(jail.root().resolve(temporary));
+                try {
+                    PosixFileAttributes made = Jail.lstat(root, temporary.toString());
+                    if (made == null || !made.isDirectory()) {
+                        throw new FileSystemException(virtualPath, null, "the new directory vanished");
+                    }
+                    root.move(temporary, l.dir, l.entry());
+                    return true;
+                } catch (IOException | RuntimeException e) {
+                    try {
+                        root.deleteDirectory(temporary);
+                    } catch (IOException gone) {
+                        LOG.debug("Cannot remove {}: {}", temporary, gone.toString());
+                    }
+                    throw e;
+                }
             }
-            Path created = Files.createDirectory(parent.resolve(l.name));
-            PosixFileAttributes seen = Jail.lstat(l.dir, l.name);
-            BasicFileAttributes made = Files.readAttributes(created, BasicFileAttributes.class,
-                    LinkOption.NOFOLLOW_LINKS);
-            if (seen == null || !seen.isDirectory() || !Objects.equals(seen.fileKey(), made.fileKey())) {
-                LOG.warn("Directory {} of jail {} was created while its parent was being swapped; refused",
-                        virtualPath, jail.root());
-                return false;
-            }
-            return true;
         }, false);
     }
 

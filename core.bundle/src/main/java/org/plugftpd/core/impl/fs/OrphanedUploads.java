@@ -81,6 +81,11 @@ public final class OrphanedUploads {
                         && a.lastModifiedTime().toInstant().isBefore(serverStart)) {
                     dir.deleteFile(Paths.get(name));
                     removed++;
+                } else if (a.isDirectory() && depth == 0 && name.startsWith(FileNamePolicy.MKDIR_TEMPORARY_PREFIX)
+                        && a.lastModifiedTime().toInstant().isBefore(serverStart)) {
+                    // a MKD interrupted between its two steps; only ever empty
+                    dir.deleteDirectory(Paths.get(name));
+                    removed++;
                 } else if (a.isDirectory() && depth < MAX_DEPTH) {
                     try (SecureDirectoryStream<Path> child = dir.newDirectoryStream(Paths.get(name),
                             LinkOption.NOFOLLOW_LINKS)) {
