@@ -204,4 +204,20 @@ public class JailFileOperationsTest {
             // refused
         }
     }
+
+    @Test
+    public void listingsShowLinkTargetsInTheVirtualViewNeverTheDiskPath() throws IOException {
+        Files.createSymbolicLink(fixture.jail.resolve("absin"), fixture.jail.resolve("pub/readme.txt"));
+        EntryAttributes absolute = view.getFile("/absin").entryAttributes();
+        assertTrue(absolute.isSymbolicLink());
+        assertEquals("/pub/readme.txt", absolute.linkTarget());
+        assertEquals("pub/readme.txt", view.getFile("/infile").entryAttributes().linkTarget());
+        // a link leading out is not shown at all
+        assertNull(view.getFile("/abs").entryAttributes());
+        try (JailDirectory root = view.getFile("/").openDirectory()) {
+            assertEquals("/pub/readme.txt", root.entry("absin").linkTarget());
+            assertNull(root.entry("abs"));
+            assertNull(root.entry("secret"));
+        }
+    }
 }
