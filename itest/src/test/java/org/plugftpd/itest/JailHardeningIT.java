@@ -57,6 +57,9 @@ public class JailHardeningIT extends FtpTestSupport {
             for (int i = 0; i < 5; i++) {
                 Files.write(lister.resolve("f" + i), new byte[1]);
             }
+            Path deep = Files.createDirectories(lister.resolve("t/u/v"));
+            Files.write(deep.resolve("leaf"), new byte[1]);
+            Files.createSymbolicLink(lister.resolve("t/loop"), Paths.get(".."));
         }
     }
 
@@ -159,6 +162,25 @@ public class JailHardeningIT extends FtpTestSupport {
             try {
                 assertEquals(3, ftp.listNames().length);
                 assertEquals("226 Output truncated to 3 matches\r\n", ftp.getReplyString());
+            } finally {
+                quietly(ftp);
+            }
+        } finally {
+            port = configureServer(Map.of());
+        }
+    }
+
+    @Test
+    public void nlstDashRDescendsRealDirectoriesDownToMaxListDepth() throws Exception {
+        int shallow = configureServer(Map.of("maxListDepth", "2"));
+        try {
+            FTPClient ftp = login(shallow, "capped", "secret");
+            try {
+                String[] names = java.util.Arrays.stream(ftp.listNames("-R t")).filter(n -> !n.isEmpty())
+                        .toArray(String[]::new);
+                // levels t and t/u; the header of t/u/v comes, its entries do not; the link is not descended
+                assertArrayEquals(new String[] {"loop", "u", "t/u:", "v", "t/u/v:"}, names);
+                assertEquals("226 3 matches total\r\n", ftp.getReplyString());
             } finally {
                 quietly(ftp);
             }

@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 
 import org.apache.ftpserver.command.AbstractCommand;
 import org.apache.ftpserver.command.impl.STAT;
@@ -94,8 +95,11 @@ final class ListingCommands {
 
     private void list(FtpIoSession session, FtpServerContext context, FtpRequest request) {
         ListOptions options = ListOptions.parse(request.getArgument());
-        Listing listing = collect(session, options);
         PureFtpdListing format = new PureFtpdListing(Instant.now(), ZoneId.systemDefault());
+        if (recursively(session, options, format::appendLong, List.of(options.describe()))) {
+            return;
+        }
+        Listing listing = collect(session, options);
         StringBuilder sb = new StringBuilder(listing.entries.size() * 80);
         for (EntryFacts f : listing.entries) {
             format.appendLong(sb, f);
@@ -104,7 +108,11 @@ final class ListingCommands {
     }
 
     private void nameList(FtpIoSession session, FtpServerContext context, FtpRequest request) {
-        Listing listing = collect(session, ListOptions.parse(request.getArgument()));
+        ListOptions options = ListOptions.parse(request.getArgument());
+        if (recursively(session, options, (sb, f) -> sb.append(f.name()).append("\r\n"), List.of())) {
+            return;
+        }
+        Listing listing = collect(session, options);
         StringBuilder sb = new StringBuilder(listing.entries.size() * 24);
         for (EntryFacts f : listing.entries) {
             sb.append(f.name()).append("\r\n");
@@ -181,6 +189,63 @@ final class ListingCommands {
         }
     }
 
+    /**
+     * LIST/NLST {@code -R} of a directory, as Pure-FTPd's {@code listdir} writes it: the entries,
+     * then for each real subdirectory (links are not descended) a blank line, {@code ./sub:} and
+     * a blank line and its entries, down to {@code maxListDepth} levels and up to
+     * {@code maxListFiles} entries in all. False when this is not such a listing.
+     */
+    private boolean recursively(FtpIoSession session, ListOptions options, BiConsumer<StringBuilder, EntryFacts> line,
+            List<String> closing) {
+        if (!options.recursive() || GlobPattern.isPattern(options.path())) {
+            return false;
+        }
+        String path = options.path();
+        JailFile top = view(session).getFile(path.isEmpty() ? "." : path);
+        if (!top.isDirectory()) {
+            return false;
+        }
+        StringBuilder sb = new StringBuilder();
+        int[] count = {0};
+        boolean truncated = listTree(view(session), top, path.isEmpty() ? "." : FileNamePolicy.printable(path),
+                options, 0, sb, line, count);
+        List<String> lines = new ArrayList<>(closing);
+        lines.add(Listing.summary(count[0], truncated));
+        send(session, sb, lines);
+        return true;
+    }
+
+    /** One level of {@link #recursively}; true when the file cap stopped it. */
+    private boolean listTree(JailFileSystemView view, JailFile dir, String shown, ListOptions options, int depth, StringBuilder sb,
+            BiConsumer<StringBuilder, EntryFacts> line, int[] count) {
+        int max = engine.settings().maxListFiles();
+        if (depth >= engine.settings().maxListDepth() || count[0] >= max) {
+            return false;
+        }
+        Listing listing = directory(dir, options.showsHidden(), options.all(), null, "", max - count[0]);
+        listing.entries.sort(BY_NAME);
+        for (EntryFacts f : listing.entries) {
+            line.accept(sb, f);
+        }
+        count[0] += listing.entries.size();
+        if (listing.truncated) {
+            return true;
+        }
+        for (EntryFacts f : listing.entries) {
+            if (!f.isDirectory() || f.name().equals(".") || f.name().equals("..")) {
+                continue;
+            }
+            String sub = shown + "/" + f.name();
+            sb.append("\r\n\r\n").append(sub).append(":\r\n\r\n");
+            JailFile child = view.getFile(dir.virtualPath().equals("/") ? "/" + f.name()
+                    : dir.virtualPath() + "/" + f.name());
+            if (listTree(view, child, sub, options, depth + 1, sb, line, count) || count[0] >= max) {
+                return count[0] >= max;
+            }
+        }
+        return false;
+    }
+
     /** LIST/NLST/STAT: the directory's entries, or the one file named, by name. */
     private Listing collect(FtpIoSession session, ListOptions options) {
         String path = options.path();
@@ -230,7 +295,11 @@ final class ListingCommands {
      * chroot makes it). Shown names get {@code prefix} in front.
      */
     private Listing directory(JailFile dir, boolean hidden, boolean dotEntries, GlobPattern pattern, String prefix) {
-        int max = engine.settings().maxListFiles();
+        return directory(dir, hidden, dotEntries, pattern, prefix, engine.settings().maxListFiles());
+    }
+
+    private Listing directory(JailFile dir, boolean hidden, boolean dotEntries, GlobPattern pattern, String prefix,
+            int max) {
         GlobPattern.Budget budget = new GlobPattern.Budget(GLOB_STEPS_PER_LISTING);
         List<EntryFacts> entries = new ArrayList<>();
         boolean truncated = false;
@@ -295,8 +364,11 @@ final class ListingCommands {
 
         /** spec/server-behaviour.md §5: the final line of the 226 reply. */
         String summary() {
-            return truncated ? "Output truncated to " + entries.size() + " matches"
-                    : entries.size() + " matches total";
+            return summary(entries.size(), truncated);
+        }
+
+        static String summary(int matches, boolean truncated) {
+            return truncated ? "Output truncated to " + matches + " matches" : matches + " matches total";
         }
     }
 

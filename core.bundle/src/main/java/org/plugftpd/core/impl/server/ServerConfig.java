@@ -61,7 +61,7 @@ public @interface ServerConfig {
     @AttributeDefinition(description = "Most entries one listing shows, then 'Output truncated' (Pure-FTPd -L, first part)")
     int maxListFiles() default 10000;
 
-    @AttributeDefinition(description = "Deepest subdirectory level a recursive listing descends to (Pure-FTPd -L, second part); LIST -R is not served recursively yet, so this takes effect when it is")
+    @AttributeDefinition(description = "Directory levels a recursive listing (LIST -R, NLST -R) shows, the top one included (Pure-FTPd -L, second part)")
     int maxListDepth() default 5;
 
     @AttributeDefinition(description = "TLS on the control connection: off (this release serves plain FTP only)")
