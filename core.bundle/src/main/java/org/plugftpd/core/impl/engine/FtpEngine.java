@@ -75,7 +75,8 @@ public final class FtpEngine {
         commands.addCommand("APPE", transfers.append());
         commands.addCommand("STOU", transfers.unique());
         commands.addCommand("QUIT", new QuitCommand());
-        ListingCommands listings = new ListingCommands();
+        commands.addCommand("RNFR", new RenameFromCommand());
+        ListingCommands listings = new ListingCommands(context);
         commands.addCommand("LIST", listings.list());
         commands.addCommand("NLST", listings.nameList());
         commands.addCommand("MLSD", listings.machineList());

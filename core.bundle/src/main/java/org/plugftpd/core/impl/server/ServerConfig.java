@@ -64,6 +64,12 @@ public @interface ServerConfig {
     @AttributeDefinition(description = "Events held for absent listeners before they are counted as dropped")
     int eventQueueCapacity() default 10000;
 
+    @AttributeDefinition(description = "Most entries one listing shows, then 'Output truncated' (Pure-FTPd -L, first part)")
+    int maxListFiles() default 10000;
+
+    @AttributeDefinition(description = "Directory levels a recursive listing (LIST -R, NLST -R) shows, the top one included (Pure-FTPd -L, second part)")
+    int maxListDepth() default 5;
+
     @AttributeDefinition(description = "TLS on the control connection: off (this release serves plain FTP only)")
     String tls() default "off";
 }

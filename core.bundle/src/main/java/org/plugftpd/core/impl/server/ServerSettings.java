@@ -33,6 +33,8 @@ public final class ServerSettings {
     private final int maxLoginFailures;
     private final int loginFailureDelay;
     private final int eventQueueCapacity;
+    private final int maxListFiles;
+    private final int maxListDepth;
 
     private ServerSettings(Reader r) throws InvalidSettingException {
         address = r.address("address");
@@ -54,6 +56,9 @@ public final class ServerSettings {
         maxLoginFailures = r.integer("maxLoginFailures", 5, 1, 1000);
         loginFailureDelay = r.integer("loginFailureDelay", 1500, 0, 60_000);
         eventQueueCapacity = r.integer("eventQueueCapacity", 10_000, 1, 10_000_000);
+        // Pure-FTPd -L <max files>:<max depth>, defaults DEFAULT_MAX_LS_FILES/DEPTH of its ftpd.h
+        maxListFiles = r.integer("maxListFiles", 10_000, 1, 1_000_000);
+        maxListDepth = r.integer("maxListDepth", 5, 0, 100);
         String tls = r.text("tls", "off");
         if (!tls.equals("off")) {
             throw new InvalidSettingException("tls", tls, "only 'off' is supported by this release");
@@ -101,6 +106,8 @@ public final class ServerSettings {
     public int maxLoginFailures() { return maxLoginFailures; }
     public int loginFailureDelay() { return loginFailureDelay; }
     public int eventQueueCapacity() { return eventQueueCapacity; }
+    public int maxListFiles() { return maxListFiles; }
+    public int maxListDepth() { return maxListDepth; }
 
     /** The folder relative paths in the configuration are resolved against. */
     public static Path home() {

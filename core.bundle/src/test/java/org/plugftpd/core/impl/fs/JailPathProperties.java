@@ -1,0 +1,88 @@
+package org.plugftpd.core.impl.fs;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+
+/**
+ * Random names made of {@code ..}, {@code .}, empty segments and every kind of link of
+ * {@link JailFixture}: whatever the name, nothing resolves, reads or writes outside the jail.
+ */
+class JailPathProperties {
+
+    private static Path base;
+    private static JailFixture fixture;
+    private static JailFileSystemView view;
+    private static List<String> outsideBefore;
+
+    @BeforeContainer
+    static void createJail() throws IOException {
+        base = Files.createTempDirectory("jail-props");
+        fixture = new JailFixture(base);
+        view = fixture.view();
+        outsideBefore = fixture.outsideSnapshot();
+    }
+
+    @AfterContainer
+    static void removeJail() throws IOException {
+        try (Stream<Path> walk = Files.walk(base)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    @Property(tries = 2000)
+    void neverResolvesOutside(@ForAll("names") String name) throws IOException {
+        JailFile file = view.getFile(name);
+        if (!file.getAbsolutePath().startsWith("/")) {
+            throw new AssertionError(name + " gave " + file.getAbsolutePath());
+        }
+        Object physical = file.getPhysicalFile();
+        if (physical != null && !((Path) physical).startsWith(fixture.jail)) {
+            throw new AssertionError(name + " resolved to " + physical);
+        }
+        if (file.isFile()) {
+            try (FileChannel c = file.open(Set.of(StandardOpenOption.READ))) {
+                ByteBuffer b = ByteBuffer.allocate(64);
+                c.read(b);
+                if (new String(b.array(), 0, b.position(), java.nio.charset.StandardCharsets.UTF_8)
+                        .contains(JailFixture.SECRET)) {
+                    throw new AssertionError(name + " read the secret");
+                }
+            }
+        }
+        try (FileChannel c = file.open(Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE))) {
+            c.position(c.size());
+            c.write(ByteBuffer.wrap(new byte[] {'+'}));
+        } catch (IOException refused) {
+            // most of these names are refused
+        }
+        file.mkdir();
+        if (!fixture.outsideSnapshot().equals(outsideBefore)) {
+            throw new AssertionError(name + " changed something outside");
+        }
+    }
+
+    @Provide
+    Arbitrary<String> names() {
+        Arbitrary<String> segment = Arbitraries.of("..", ".", "", "pub", "www", "abs", "rel", "up", "inlink", "infile",
+                "chain1", "chain3", "mid", "back", "prefix", "secret", "dangling", "danglingdir", "loop1", "outside",
+                "secret.txt", "jail", "new");
+        return segment.list().ofMinSize(1).ofMaxSize(8).map(parts -> String.join("/", parts))
+                .flatMap(p -> Arbitraries.of(p, "/" + p));
+    }
+}
