@@ -8,7 +8,7 @@ import org.junit.Test;
  * The linear matcher agrees with a slow backtracking reference and stays within O(pattern x name)
  * steps, on seeded random inputs (a failure names its seed: {@code -Dglob.seed=N} replays it).
  */
-public class GlobPatternProperties {
+public class GlobPatternPropertiesTest {
     private static final long SEED = Long.getLong("glob.seed", System.nanoTime());
     private static final String[] PARTS = {"*", "?", "a", "b", ".", "[ab]", "[!a]", "[a-c]", "\\*", "["};
     private static final String[] HOSTILE = {"*", "?", "a", "Z", "*?"};

@@ -22,7 +22,7 @@ import org.junit.Test;
  * {@link JailFixture}: whatever the name, nothing resolves, reads or writes outside the jail.
  * Seeded: a failure names its seed, {@code -Djail.seed=N} replays it.
  */
-public class JailPathProperties {
+public class JailPathPropertiesTest {
     private static final long SEED = Long.getLong("jail.seed", System.nanoTime());
     private static final String[] SEGMENTS = {"..", ".", "", "pub", "www", "abs", "rel", "up", "inlink", "infile",
         "chain1", "chain3", "mid", "back", "prefix", "secret", "dangling", "danglingdir", "loop1", "outside",
@@ -34,7 +34,7 @@ public class JailPathProperties {
     private static List<String> outsideBefore;
 
     @BeforeClass
-    static void createJail() throws IOException {
+    public static void createJail() throws IOException {
         base = Files.createTempDirectory("jail-props");
         fixture = new JailFixture(base);
         view = fixture.view();
@@ -42,7 +42,7 @@ public class JailPathProperties {
     }
 
     @AfterClass
-    static void removeJail() throws IOException {
+    public static void removeJail() throws IOException {
         try (Stream<Path> walk = Files.walk(base)) {
             walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
