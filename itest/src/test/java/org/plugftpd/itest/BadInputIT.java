@@ -123,7 +123,8 @@ public class BadInputIT extends FtpTestSupport {
             out.flush();
             String nul = readReply(in);
             assertTrue(nul, nul.startsWith("5"));
-            out.write(new byte[] {'C', 'W', 'D', ' ', (byte) 0xff, (byte) 0xfe, '\r', '\n'});
+            // not UTF-8 (0xff 0xfe would be Telnet's IAC DONT, which the server strips as RFC 959 says)
+            out.write(new byte[] {'C', 'W', 'D', ' ', (byte) 0xc0, (byte) 0xfe, '\r', '\n'});
             out.flush();
             String garbage = readReply(in);
             assertTrue(garbage, garbage.startsWith("5"));

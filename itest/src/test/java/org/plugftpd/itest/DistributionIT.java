@@ -137,6 +137,7 @@ public class DistributionIT {
                 assertTrue("status: " + status, status.out.contains(Integer.toString(port)));
 
                 assertTrue(ftp.sendNoOp());
+                loginsAndBadLinesLeaveNoPasswordInAPrivateLog();
             } finally {
                 if (ftp.isConnected()) {
                     ftp.disconnect();
@@ -155,6 +156,41 @@ public class DistributionIT {
                 failure.addSuppressed(e);
             }
         }
+    }
+
+    /**
+     * A failed login, a bad line and an over-long line after the password: the log names the login
+     * but holds no password and no hex dump, is readable by owner and group only, and the JVM
+     * has a bounded heap and exits on OutOfMemoryError (so a supervisor can restart it).
+     */
+    private void loginsAndBadLinesLeaveNoPasswordInAPrivateLog() throws Exception {
+        String secret = "Sekr3t-" + System.nanoTime();
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+            s.setSoTimeout(15_000);
+            java.io.InputStream in = s.getInputStream();
+            java.io.OutputStream out = s.getOutputStream();
+            FtpTestSupport.readReply(in);
+            out.write(("USER nosuchuser\r\nPASS " + secret + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[] {'C', 'W', 'D', ' ', (byte) 0xc0, '\r', '\n'});
+            out.write(("PASS " + secret + "x".repeat(5000)).getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        Path log = home.resolve("log/plugftpd.log");
+        String text = "";
+        for (int i = 0; i < 100 && !text.contains("command line longer than"); i++) {
+            text = new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
+            Thread.sleep(100);
+        }
+        assertTrue(logTail(), text.contains("login of [nosuchuser] refused"));
+        assertTrue(logTail(), text.contains("command line longer than"));
+        assertFalse("password in the log", text.contains(secret));
+        assertEquals("rw-r-----", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(log)));
+        String cmdline = new String(Files.readAllBytes(Paths.get("/proc", Long.toString(serverPid()), "cmdline")),
+                StandardCharsets.UTF_8);
+        assertTrue(cmdline, cmdline.contains("-XX:+ExitOnOutOfMemoryError") && cmdline.contains("-Xmx"));
     }
 
     /** Stops the server; asserts a clean stop and a free port, and makes sure no process is left. */

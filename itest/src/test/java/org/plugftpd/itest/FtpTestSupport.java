@@ -105,6 +105,8 @@ public abstract class FtpTestSupport {
         props.put("anonymous", "true");
         props.put("anonymousRoot", root().resolve("data/pub").toString());
         props.put("loginFailureDelay", "0");
+        // every test client comes from 127.0.0.1: the per-address default (8) would refuse the busy tests
+        props.put("maxClientsPerIp", "0");
         overrides.forEach(props::put);
         configAdmin.getConfiguration("plugftpd.server", "?").update(props);
         return port();

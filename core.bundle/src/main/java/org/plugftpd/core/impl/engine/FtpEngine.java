@@ -81,7 +81,8 @@ public final class FtpEngine {
         commands.addCommand("STOU", transfers.unique());
         commands.addCommand("QUIT", new QuitCommand());
         data.addCommands(commands);
-        ListingCommands listings = new ListingCommands();
+        commands.addCommand("RNFR", new RenameFromCommand());
+        ListingCommands listings = new ListingCommands(context);
         commands.addCommand("LIST", listings.list());
         commands.addCommand("NLST", listings.nameList());
         commands.addCommand("MLSD", listings.machineList());
@@ -105,6 +106,7 @@ public final class FtpEngine {
             throw new IllegalStateException("FTP server cannot start: " + e.getMessage(), e);
         }
         timer.scheduleWithFixedDelay(this::retireIdleListeners, 2, 2, TimeUnit.SECONDS);
+        timer.scheduleWithFixedDelay(this::reapSessions, 2, 2, TimeUnit.SECONDS);
         LOG.info("FTP server listening on {}", listener.boundAddress());
     }
 
@@ -132,6 +134,18 @@ public final class FtpEngine {
         retiring.add(old);
         LOG.info("FTP server now listening on {}; {} keeps its {} open sessions until they end",
                 fresh.boundAddress(), old.boundAddress(), old.sessionCount());
+    }
+
+    /** Slots never leak: an entry whose connection is gone leaves the table even if no close event came. */
+    private void reapSessions() {
+        try {
+            int reaped = context.sessions().reap();
+            if (reaped > 0) {
+                LOG.warn("removed {} session(s) whose connection had closed without notice", reaped);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("session reaper failed: {}", e.toString());
+        }
     }
 
     private void retireIdleListeners() {
@@ -164,7 +178,7 @@ public final class FtpEngine {
     private TunedListener newListener(ServerSettings settings) {
         // random passive ports, first connection from the client's address only, PORT checked: see core/impl/data
         var dataConfig = data.forListener(settings.passivePorts(), settings.externalAddress());
-        return new TunedListener(settings.address(), settings.port(), dataConfig, settings.idleTimeout(), context);
+        return new TunedListener(settings.address(), settings.port(), dataConfig, settings.idleTimeout(), context, timer);
     }
 
     private static int threadsFor(ServerSettings settings) {

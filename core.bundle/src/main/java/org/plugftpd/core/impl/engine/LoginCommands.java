@@ -22,6 +22,8 @@ import org.plugftpd.auth.api.Account;
 import org.plugftpd.auth.api.AuthResult;
 import org.plugftpd.auth.api.ClientInfo;
 import org.plugftpd.auth.api.LoginRequest;
+import org.plugftpd.core.impl.control.ControlLineFilter;
+import org.plugftpd.core.impl.control.LogSafe;
 import org.plugftpd.core.impl.fs.FileNamePolicy;
 import org.plugftpd.core.impl.limits.AccountLimits;
 import org.plugftpd.core.impl.server.ServerSettings;
@@ -122,7 +124,7 @@ final class LoginCommands {
         }
         if (result.outcome() == AuthResult.Outcome.UNAVAILABLE) {
             LOG.warn("{}: login of [{}] not possible now: {}", session.getRemoteAddress(),
-                    FileNamePolicy.printable(name), result.reason());
+                    LogSafe.text(name), LogSafe.text(result.reason()));
             session.setUserArgument(null);
             session.write(new PureReply(421, result.reason()));
             session.closeOnFlush();
@@ -153,14 +155,19 @@ final class LoginCommands {
         session.increaseFailedLogins();
         int failures = session.getFailedLogins();
         ServerSettings settings = engine.settings();
-        LOG.info("{}: login of [{}] refused: {}", session.getRemoteAddress(), FileNamePolicy.printable(name), reason);
+        LOG.info("{}: login of [{}] refused: {}", session.getRemoteAddress(), LogSafe.text(name), reason);
         boolean drop = failures >= settings.maxLoginFailures();
+        // whatever the client pipelined behind this PASS is dropped unread until the 530 is out
+        // (and for good when it is the last try): a failed login buys no further verifications
+        ControlLineFilter.discardInput(session, true);
         Runnable answer = () -> {
-            session.write(new PureReply(530, "Login authentication failed"));
             if (drop) {
+                session.write(new PureReply(530, "Login authentication failed"));
                 session.closeOnFlush();
             } else {
-                session.resumeRead();
+                // before the reply: a client that answers the 530 at once must be heard
+                ControlLineFilter.discardInput(session, false);
+                session.write(new PureReply(530, "Login authentication failed"));
             }
         };
         int delay = settings.loginFailureDelay();
@@ -168,8 +175,7 @@ final class LoginCommands {
             answer.run();
             return;
         }
-        // the delay must not hold a worker thread: stop reading, answer later
-        session.suspendRead();
+        // the delay must not hold a worker thread: answer later from the timer
         timer.schedule(answer, delay, TimeUnit.MILLISECONDS);
     }
 
@@ -195,7 +201,8 @@ final class LoginCommands {
             writable = true;
         }
         if (!prepareHome(root, start, settings.createHome() && !anonymous)) {
-            LOG.warn("{}: home of [{}] not available: {}", session.getRemoteAddress(), account.login(), root);
+            LOG.warn("{}: home of [{}] not available: {}", session.getRemoteAddress(), LogSafe.text(account.login()),
+                    LogSafe.text(root.toString()));
             session.write(new PureReply(421, "Home directory not available - aborting"));
             session.closeOnFlush();
             return;
@@ -205,7 +212,8 @@ final class LoginCommands {
         try {
             view = context.getFileSystemManager().createFileSystemView(user);
         } catch (FtpException e) {
-            LOG.warn("{}: home of [{}] not usable: {}", session.getRemoteAddress(), account.login(), e.getMessage());
+            LOG.warn("{}: home of [{}] not usable: {}", session.getRemoteAddress(), LogSafe.text(account.login()),
+                    LogSafe.text(e.getMessage()));
             session.write(new PureReply(421, "Home directory not available - aborting"));
             session.closeOnFlush();
             return;
@@ -216,7 +224,7 @@ final class LoginCommands {
         session.setLogin(view);
         ((ServerFtpStatistics) context.getFtpStatistics()).setLogin(session);
         live.loggedIn(account.login());
-        LOG.info("{}: [{}] logged in", session.getRemoteAddress(), account.login());
+        LOG.info("{}: [{}] logged in", session.getRemoteAddress(), LogSafe.text(account.login()));
 
         List<String> lines = new ArrayList<>();
         if (anonymous) {

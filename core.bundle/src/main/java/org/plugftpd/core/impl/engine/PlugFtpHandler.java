@@ -14,7 +14,8 @@ import org.apache.ftpserver.impl.FtpIoSession;
 import org.apache.ftpserver.impl.FtpServerContext;
 import org.apache.ftpserver.listener.Listener;
 import org.apache.mina.core.session.IdleStatus;
-import org.apache.mina.filter.codec.ProtocolDecoderException;
+import org.plugftpd.core.impl.control.ClientLogLimiter;
+import org.plugftpd.core.impl.control.ControlLineFilter;
 import org.plugftpd.core.impl.server.ServerSettings;
 import org.plugftpd.core.impl.session.LiveSession;
 import org.plugftpd.core.impl.session.SessionTable;
@@ -28,6 +29,7 @@ import org.slf4j.LoggerFactory;
  */
 final class PlugFtpHandler implements FtpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(PlugFtpHandler.class);
+    private static final ClientLogLimiter WARNINGS = new ClientLogLimiter(10);
 
     private final DefaultFtpHandler delegate = new DefaultFtpHandler();
     private final EngineContext engine;
@@ -65,11 +67,14 @@ final class PlugFtpHandler implements FtpHandler {
             } else if (settings.maxClientsPerIp() > 0 && fromThere >= settings.maxClientsPerIp()) {
                 refusal = new PureReply(421, "Too many connections (" + fromThere + ") from this IP");
             } else {
-                live = table.open(remote, EngineContext.local(session), () -> session.closeNow());
+                live = table.open(remote, EngineContext.local(session), () -> session.closeNow(),
+                        () -> session.isConnected());
             }
         }
         if (refusal != null) {
-            LOG.info("{} refused: {}", remote, refusal.getMessage());
+            // whatever the client sent along with its connect is never run (a USER would find no session)
+            ControlLineFilter.discardInput(session, true);
+            WARNINGS.warn(LOG, remote.getAddress(), "{} refused: {}", remote, refusal.getMessage());
             session.write(refusal);
             session.closeOnFlush();
             return;
@@ -112,22 +117,24 @@ final class PlugFtpHandler implements FtpHandler {
 
     @Override
     public void exceptionCaught(FtpIoSession session, Throwable cause) throws Exception {
-        if (cause instanceof ProtocolDecoderException && !(cause.getCause() instanceof java.nio.charset.CharacterCodingException)) {
-            // over-long or malformed command line: one log line, a reply, a clean close
-            LOG.warn("{}: bad command line ({}); closing", session.getRemoteAddress(), cause.getMessage());
-            session.write(new PureReply(500, "Line too long"));
-            session.closeOnFlush();
-        } else if (cause instanceof IOException) {
+        InetSocketAddress remote = EngineContext.remote(session);
+        if (cause instanceof IOException) {
             // the client went away; nothing to tell it
-            LOG.info("{}: connection lost ({})", session.getRemoteAddress(), cause.toString());
-            session.closeNow();
+            LOG.info("{}: connection lost ({})", remote, cause.toString());
         } else {
-            delegate.exceptionCaught(session, cause);
+            // one line per event, a bounded number per client: a fuzzer must not fill the disk
+            WARNINGS.warn(LOG, remote.getAddress(), "{}: {}; closing", remote, cause.toString());
+            LOG.debug("{}: closing after", remote, cause);
         }
+        session.closeNow();
     }
 
     @Override
     public void messageReceived(FtpIoSession session, FtpRequest request) throws Exception {
+        if (EngineContext.live(session) == null) {
+            // a refused connection: never runs a command
+            return;
+        }
         delegate.messageReceived(session, request);
     }
 

@@ -6,11 +6,9 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.SecureRandom;
@@ -159,7 +157,7 @@ final class TransferCommands {
         } catch (IOException e) {
             status = Status.ABORTED;
             LOG.info("{}: download of {} aborted after {} bytes: {}", session.getRemoteAddress(),
-                    file.realPath(), moved, e.toString());
+                    file.storedPath(), moved, e.toString());
         } finally {
             live.transferEnded(State.DOWNLOAD, moved);
         }
@@ -193,7 +191,7 @@ final class TransferCommands {
             session.write(new PureReply(553, "Prohibited file name: " + shown));
             return;
         }
-        Path target = file.realPath();
+        Path target = file.storedPath();
         if (!user.writable() || !file.isWritable() || target == null || !Files.isDirectory(target.getParent())) {
             session.write(new PureReply(553, "Can't open that file: "
                     + (user.writable() && target != null && !Files.isDirectory(target.getParent())
@@ -239,7 +237,7 @@ final class TransferCommands {
         live.transferStarted(State.UPLOAD, name, offset, 0);
         // a whole new file goes to a temporary name first; resumed and appended data goes in place
         boolean viaTemp = offset == 0 && mode != UploadMode.APPEND;
-        Path written = viaTemp ? target.resolveSibling(TEMP_PREFIX + Long.toHexString(RANDOM.nextLong())) : target;
+        JailFile written = viaTemp ? file.sibling(TEMP_PREFIX + Long.toHexString(RANDOM.nextLong())) : file;
         long moved = 0;
         IOException failure = null;
         boolean diskFailed = false;
@@ -259,15 +257,15 @@ final class TransferCommands {
                 diskFailed |= e instanceof FileSystemException || isDiskError(e);
                 throw e;
             }
-            if (viaTemp) {
-                commit(written, target);
+            if (viaTemp && !written.move(file)) {
+                throw new IOException("could not move the upload into place: " + file.virtualPath());
             }
         } catch (IOException e) {
             failure = e;
         } finally {
             live.transferEnded(State.UPLOAD, moved);
-            if (failure != null && viaTemp) {
-                deleteQuietly(written);
+            if (failure != null && viaTemp && written.doesExist() && !written.delete()) {
+                LOG.warn("could not remove the partial upload {}", written.storedPath());
             }
         }
         long nanos = System.nanoTime() - attempt.t0;
@@ -293,12 +291,12 @@ final class TransferCommands {
         }
     }
 
-    private static FileChannel openForUpload(Path path, boolean fresh, long offset) throws IOException {
+    private static FileChannel openForUpload(JailFile file, boolean fresh, long offset) throws IOException {
+        // opened where it is used, race-free (fs: JailFile.open walks the jail with directory handles)
         if (fresh) {
-            return FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            return file.open(Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
         }
-        FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        FileChannel channel = file.open(Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE));
         try {
             // REST n + STOR keeps the first n bytes and replaces the rest
             channel.truncate(offset);
@@ -310,25 +308,9 @@ final class TransferCommands {
         }
     }
 
-    private static void commit(Path temp, Path target) throws IOException {
-        try {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
     private static boolean isDiskError(IOException e) {
         String m = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
         return m.contains("no space") || m.contains("quota") || m.contains("read-only file system");
-    }
-
-    private static void deleteQuietly(Path p) {
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException e) {
-            LOG.warn("could not remove the partial upload {}: {}", p, e.toString());
-        }
     }
 
     private static long sizeOf(Path p) {
@@ -395,7 +377,7 @@ final class TransferCommands {
     private void publish(FtpIoSession session, Attempt attempt, Status status, long bytes) {
         SessionUser user = (SessionUser) session.getUser();
         LiveSession live = EngineContext.live(session);
-        Path stored = attempt.file == null ? null : attempt.file.realPath();
+        Path stored = attempt.file == null ? null : attempt.file.storedPath();
         engine.events().publish(TransferEvent.builder()
                 .sessionId(live.id()).direction(attempt.direction).status(status).start(attempt.start)
                 .duration(Duration.ofNanos(System.nanoTime() - attempt.t0)).bytes(bytes)

@@ -9,6 +9,10 @@ public final class FileNamePolicy {
 
     private static final String QUOTA_FILE = ".ftpquota";
     private static final String RESERVED_PREFIX = ".pureftpd-";
+    /** The server's temporary upload names: {@code .pureftpd-upload.<hex>}. */
+    public static final String UPLOAD_TEMPORARY_PREFIX = ".pureftpd-upload.";
+    /** A directory being created: made at the jail's top under this name, then moved into place. */
+    static final String MKDIR_TEMPORARY_PREFIX = ".pureftpd-mkdir.";
 
     private FileNamePolicy() {
     }
@@ -44,5 +48,15 @@ public final class FileNamePolicy {
                 && !name.equals(QUOTA_FILE)
                 && !name.startsWith(RESERVED_PREFIX)
                 && !hasControlCharacter(name);
+    }
+
+    /**
+     * True for the server's temporary upload files. Clients can neither create, write, rename nor
+     * delete them (they are the server's, and may belong to a running upload of another session);
+     * a quota scan skips them; orphans of a crash are removed by {@link OrphanedUploads}.
+     */
+    public static boolean isUploadTemporary(String name) {
+        return name.startsWith(UPLOAD_TEMPORARY_PREFIX) && name.length() > UPLOAD_TEMPORARY_PREFIX.length()
+                && name.indexOf('/') < 0 && !hasControlCharacter(name);
     }
 }

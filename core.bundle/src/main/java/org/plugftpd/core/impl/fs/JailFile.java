@@ -5,26 +5,29 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.Paths;
+import java.nio.file.SecureDirectoryStream;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
-import java.util.ArrayDeque;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 import org.apache.ftpserver.ftplet.FtpFile;
@@ -33,9 +36,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A file or directory of a {@link JailFileSystemView}, named by its virtual path inside the jail.
- * Before every operation the real location on disk is worked out again, symlinks followed, and
- * the operation is refused (false, not-exist, or an IOException for streams) unless it lies
- * inside the real jail root; so a symlink pointing outside behaves as if it were not there.
+ * Every operation walks the name again from the jail root through directory handles (see
+ * {@link Jail}) and acts through the handle of the directory it found, so what was checked is
+ * what is used, even when a client renames directories or links meanwhile; a symlink whose
+ * target leaves the jail behaves as if it were not there.
  * <p>Immutable and thread-safe; the file it names may of course change on disk between calls.
  */
 public final class JailFile implements FtpFile {
@@ -45,40 +49,41 @@ public final class JailFile implements FtpFile {
     /** Longest virtual path accepted (Linux PATH_MAX); longer names are refused like control bytes. */
     static final int MAX_PATH_LENGTH = 4096;
 
-    private final Path jailRoot;
-    private final String virtualPath;
-    /** jailRoot + virtualPath, lexically; null when the name can never be used (control bytes). */
-    private final Path mappedPath;
-    private final boolean writableArea;
+    private static final Set<OpenOption> WRITES = Set.of(StandardOpenOption.WRITE, StandardOpenOption.APPEND,
+            StandardOpenOption.CREATE, StandardOpenOption.CREATE_NEW, StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.DELETE_ON_CLOSE);
 
-    private JailFile(Path jailRoot, String virtualPath, Path mappedPath, boolean writableArea) {
-        this.jailRoot = jailRoot;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Jail jail;
+    private final String virtualPath;
+    /** False when the name can never be used (control bytes, too long). */
+    private final boolean usable;
+    private final boolean writableArea;
+    /** The server's own file (a temporary upload): reserved names are allowed. */
+    private final boolean serverOwned;
+
+    private JailFile(Jail jail, String virtualPath, boolean usable, boolean writableArea, boolean serverOwned) {
+        this.jail = jail;
         this.virtualPath = virtualPath;
-        this.mappedPath = mappedPath;
+        this.usable = usable;
         this.writableArea = writableArea;
+        this.serverOwned = serverOwned;
     }
 
-    /** The file at a normalised virtual path; {@code jailRoot} must already be a real path. */
-    static JailFile at(Path jailRoot, String virtualPath, boolean writableArea) {
-        // PATH_MAX: longer names cannot work anyway, and deep ones would cost a stat per level
-        if (virtualPath.length() > MAX_PATH_LENGTH || FileNamePolicy.hasControlCharacter(virtualPath)) {
-            return refused(jailRoot, virtualPath, writableArea);
+    /** The file at a normalised virtual path. */
+    static JailFile at(Jail jail, String virtualPath, boolean writableArea) {
+        // PATH_MAX: longer names cannot work anyway, and deep ones would cost a handle per level
+        if (virtualPath.length() > MAX_PATH_LENGTH || FileNamePolicy.hasControlCharacter(virtualPath)
+                || virtualPath.indexOf('\0') >= 0) {
+            return refused(jail, virtualPath, writableArea);
         }
-        try {
-            Path mapped = virtualPath.equals(VirtualPath.ROOT)
-                    ? jailRoot
-                    : jailRoot.resolve(VirtualPath.relativeOf(virtualPath));
-            return new JailFile(jailRoot, virtualPath, mapped, writableArea);
-        } catch (InvalidPathException e) {
-            // e.g. a name the platform charset cannot encode: refused like a control byte
-            LOG.debug("Refusing unmappable name {}: {}", FileNamePolicy.printable(virtualPath), e.getMessage());
-            return refused(jailRoot, virtualPath, writableArea);
-        }
+        return new JailFile(jail, virtualPath, true, writableArea, false);
     }
 
     /** A file that never exists and refuses everything; its path is made printable for replies. */
-    static JailFile refused(Path jailRoot, String virtualPath, boolean writableArea) {
-        return new JailFile(jailRoot, FileNamePolicy.printable(virtualPath), null, writableArea);
+    static JailFile refused(Jail jail, String virtualPath, boolean writableArea) {
+        return new JailFile(jail, FileNamePolicy.printable(virtualPath), false, writableArea, false);
     }
 
     /** The normalised path inside the jail, e.g. {@code /www/index.html}. */
@@ -86,27 +91,9 @@ public final class JailFile implements FtpFile {
         return virtualPath;
     }
 
-    /**
-     * The path on disk this virtual path maps to lexically (jail root + virtual path), for events
-     * and log lines. Not checked: it may run through symlinks; use {@link #resolvedPath()} for a
-     * location that is safe to touch. Null when the name was refused (control bytes).
-     */
-    public Path realPath() {
-        return mappedPath;
-    }
-
-    /**
-     * The location on disk with symlinks resolved, when it lies inside the jail: the file itself
-     * if it exists, otherwise where it would be created. Empty when it escapes or cannot be used.
-     */
-    public Optional<Path> resolvedPath() {
-        return Optional.ofNullable(resolve());
-    }
-
     /** True when the entry itself (not its target) is a symlink whose target stays in the jail. */
     public boolean isSymbolicLink() {
-        Path entry = entry();
-        return entry != null && resolve() != null && Files.isSymbolicLink(entry);
+        return query(false, l -> l.exists() && l.attributes.isSymbolicLink(), false) && doesExist();
     }
 
     @Override
@@ -126,25 +113,23 @@ public final class JailFile implements FtpFile {
 
     @Override
     public boolean isDirectory() {
-        Path target = existingTarget();
-        return target != null && Files.isDirectory(target);
+        return query(true, l -> l.exists() && l.attributes.isDirectory(), false);
     }
 
     @Override
     public boolean isFile() {
-        Path target = existingTarget();
-        return target != null && Files.isRegularFile(target);
+        return query(true, l -> l.exists() && l.attributes.isRegularFile(), false);
     }
 
     @Override
     public boolean doesExist() {
-        return existingTarget() != null;
+        return query(true, Jail.Location::exists, false);
     }
 
     @Override
     public boolean isReadable() {
-        Path target = existingTarget();
-        return target != null && Files.isReadable(target);
+        // a by-path access(2) answers a yes/no question only; the read itself goes through open()
+        return query(true, l -> l.exists() && Files.isReadable(l.path()), false);
     }
 
     @Override
@@ -152,62 +137,46 @@ public final class JailFile implements FtpFile {
         if (!mayChangeName()) {
             return false;
         }
-        Path target = resolve();
-        if (target == null) {
-            return false;
-        }
-        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-            return Files.isWritable(target);
-        }
-        Path parent = target.getParent();
-        return Files.isDirectory(parent) && Files.isWritable(parent);
+        return query(true, l -> {
+            if (l.isRoot() || !mayWriteEntry(l)) {
+                return false;
+            }
+            if (l.exists()) {
+                return Files.isWritable(l.path());
+            }
+            return Files.isWritable(jail.pathOf(l.parent, null));
+        }, false);
     }
 
     @Override
     public boolean isRemovable() {
-        if (!mayChangeName() || existingTarget() == null) {
+        if (!mayChangeName() || !doesExist()) {
             return false;
         }
-        Path entry = entry();
-        return entry != null && Files.isWritable(entry.getParent());
+        return query(false, l -> l.exists() && !l.isRoot() && Files.isWritable(jail.pathOf(l.parent, null)), false);
     }
 
     @Override
     public String getOwnerName() {
-        return numericAttribute("unix:uid");
+        EntryAttributes a = targetAttributes();
+        return a == null ? "0" : String.valueOf(a.uid());
     }
 
     @Override
     public String getGroupName() {
-        return numericAttribute("unix:gid");
+        EntryAttributes a = targetAttributes();
+        return a == null ? "0" : String.valueOf(a.gid());
     }
 
     @Override
     public int getLinkCount() {
-        Path target = existingTarget();
-        if (target == null) {
-            return 0;
-        }
-        try {
-            return ((Number) Files.getAttribute(target, "unix:nlink")).intValue();
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("No link count for {}: {}", virtualPath, e.toString());
-            return Files.isDirectory(target) ? 2 : 1;
-        }
+        EntryAttributes a = targetAttributes();
+        return a == null ? 0 : a.links();
     }
 
     @Override
     public long getLastModified() {
-        Path target = existingTarget();
-        if (target == null) {
-            return 0;
-        }
-        try {
-            return Files.getLastModifiedTime(target).toMillis();
-        } catch (IOException e) {
-            LOG.debug("No modification time for {}: {}", virtualPath, e.toString());
-            return 0;
-        }
+        return query(true, l -> l.exists() ? l.attributes.lastModifiedTime().toMillis() : 0L, 0L);
     }
 
     @Override
@@ -215,128 +184,139 @@ public final class JailFile implements FtpFile {
         if (!mayChangeName()) {
             return false;
         }
-        Path target = existingTarget();
-        if (target == null) {
-            return false;
-        }
-        try {
-            Files.setLastModifiedTime(target, FileTime.fromMillis(time));
+        return query(true, l -> {
+            // only files and directories: setting times opens the entry, which would block on a FIFO
+            if (!l.exists() || l.isRoot() || !(l.attributes.isRegularFile() || l.attributes.isDirectory())
+                    || !mayWriteEntry(l)) {
+                return false;
+            }
+            l.basicView().setTimes(FileTime.fromMillis(time), null, null);
             return true;
-        } catch (IOException e) {
-            LOG.debug("Cannot set modification time of {}: {}", virtualPath, e.toString());
-            return false;
-        }
+        }, false);
     }
 
     @Override
     public long getSize() {
-        Path target = existingTarget();
-        if (target == null) {
-            return 0;
-        }
-        try {
-            return Files.size(target);
-        } catch (IOException e) {
-            LOG.debug("No size for {}: {}", virtualPath, e.toString());
-            return 0;
-        }
+        return query(true, l -> l.exists() ? l.attributes.size() : 0L, 0L);
     }
 
-    /** The checked location on disk (see {@link #resolvedPath()}), or null; never an unchecked path. */
+    /** Where the walk found the file on disk (informational), or null; never opened by path. */
     @Override
     public Object getPhysicalFile() {
-        return resolve();
+        return query(true, l -> l.exists() ? l.path() : null, null);
     }
 
+    /**
+     * Creates the directory. Java has no mkdirat, and a mkdir by path under a parent that a
+     * client can rename races: so the directory is made by path at the top of the jail under a
+     * reserved name no client can touch ({@code .pureftpd-mkdir.<random>}; the jail root's own
+     * path is the administrator's), then moved into place with renameat between the root's
+     * handle and the handle of the parent the walk opened. Residual: rename(2) replaces an empty
+     * directory created at the same name in between; a mount point inside the jail (EXDEV) refuses.
+     */
     @Override
     public boolean mkdir() {
         if (!mayChangeName()) {
             return false;
         }
-        Path target = resolve();
-        if (target == null) {
-            return false;
-        }
-        try {
-            // target sits under a real, checked parent; mkdir(2) never follows a last-moment link
-            Files.createDirectory(target);
-            return true;
-        } catch (IOException e) {
-            LOG.debug("Cannot create directory {}: {}", virtualPath, e.toString());
-            return false;
-        }
+        return query(false, l -> {
+            if (l.isRoot() || l.exists() || !mayWriteEntry(l)) {
+                return false;
+            }
+            Path temporary = Paths.get(FileNamePolicy.MKDIR_TEMPORARY_PREFIX + Long.toHexString(RANDOM.nextLong()));
+            try (SecureDirectoryStream<Path> root = jail.openRoot()) {
+                Files.createDirectory(jail.root().resolve(temporary));
+                try {
+                    PosixFileAttributes made = Jail.lstat(root, temporary.toString());
+                    if (made == null || !made.isDirectory()) {
+                        throw new FileSystemException(virtualPath, null, "the new directory vanished");
+                    }
+                    root.move(temporary, l.dir, l.entry());
+                    return true;
+                } catch (IOException | RuntimeException e) {
+                    try {
+                        root.deleteDirectory(temporary);
+                    } catch (IOException gone) {
+                        LOG.debug("Cannot remove {}: {}", temporary, gone.toString());
+                    }
+                    throw e;
+                }
+            }
+        }, false);
     }
 
     /** Deletes a file, a symlink (not its target) or an empty directory (FtpServer's RMD calls this). */
     @Override
     public boolean delete() {
-        if (!mayChangeName() || existingTarget() == null) {
+        if (!mayChangeName() || !doesExist()) {
             return false;
         }
-        Path entry = entry();
-        if (entry == null) {
-            return false;
-        }
-        try {
-            Files.delete(entry);
+        return query(false, l -> {
+            if (!l.exists() || l.isRoot()) {
+                return false;
+            }
+            // unlinkat on the directory the walk found: a swapped parent is never reached
+            if (l.attributes.isDirectory()) {
+                l.dir.deleteDirectory(l.entry());
+            } else {
+                l.dir.deleteFile(l.entry());
+            }
             return true;
-        } catch (IOException e) {
-            LOG.debug("Cannot delete {}: {}", virtualPath, e.toString());
-            return false;
-        }
+        }, false);
     }
 
-    /** Renames within the same jail only; an existing destination file is replaced, as rename(2) does. */
+    /**
+     * Renames within the same jail only (renameat between the two directory handles); an
+     * existing destination file is replaced, as rename(2) does. A symlink may only be renamed to
+     * a place from which its target still resolves inside the jail (a relative link moved
+     * elsewhere points elsewhere).
+     */
     @Override
     public boolean move(FtpFile destination) {
         if (!(destination instanceof JailFile)) {
             return false;
         }
         JailFile to = (JailFile) destination;
-        if (!to.jailRoot.equals(jailRoot) || !mayChangeName() || !to.mayChangeName()
-                || existingTarget() == null || to.resolve() == null) {
+        if (!to.jail.root().equals(jail.root()) || !mayChangeName() || !to.mayChangeName() || !doesExist()) {
             return false;
         }
-        Path fromEntry = entry();
-        Path toEntry = to.entry();
-        if (fromEntry == null || toEntry == null) {
-            return false;
-        }
-        try {
-            try {
-                Files.move(fromEntry, toEntry, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException crossDevice) {
-                // a mount point inside the jail: both ends were checked, a copying move is fine
-                Files.move(fromEntry, toEntry, LinkOption.NOFOLLOW_LINKS, StandardCopyOption.REPLACE_EXISTING);
+        try (Jail.Location from = locate(false); Jail.Location target = to.locate(false)) {
+            if (!from.exists() || from.isRoot() || target.isRoot()) {
+                return false;
             }
+            if (target.exists() && target.attributes.isSymbolicLink() && !to.doesExist()) {
+                // replacing a link that leads out would touch what the client cannot see
+                return false;
+            }
+            if (from.attributes.isSymbolicLink() && !jail.linkResolvesFrom(from, target.parent, to.virtualPath)) {
+                LOG.debug("Refusing to rename link {} to {}: its target would leave the jail", virtualPath,
+                        to.virtualPath);
+                return false;
+            }
+            from.dir.move(from.entry(), target.dir, target.entry());
             return true;
-        } catch (IOException e) {
+        } catch (AtomicMoveNotSupportedException e) {
+            LOG.debug("Cannot rename {} to {} across file systems", virtualPath, to.virtualPath);
+            return false;
+        } catch (IOException | RuntimeException e) {
             LOG.debug("Cannot rename {} to {}: {}", virtualPath, to.virtualPath, e.toString());
             return false;
         }
     }
 
     /**
-     * The entries whose real location stays inside the jail, by name; devices, FIFOs and sockets
-     * and names with control bytes are left out (spec/server-behaviour.md §5). Null when this is
-     * not a directory.
+     * The entries that are files or directories inside the jail (links leading out, devices,
+     * FIFOs, sockets and names with control bytes left out, spec/server-behaviour.md §5), by
+     * name. Null when this is not a directory.
      */
     @Override
     public List<JailFile> listFiles() {
-        Path directory = existingTarget();
-        if (directory == null || !Files.isDirectory(directory)) {
-            return null;
-        }
         List<JailFile> children = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
-            for (Path entry : entries) {
-                String name = entry.getFileName().toString();
-                if (FileNamePolicy.hasControlCharacter(name)) {
-                    continue;
-                }
-                JailFile child = at(jailRoot, childPath(name), writableArea);
-                if (child.isListable()) {
-                    children.add(child);
+        try (JailDirectory dir = openDirectory()) {
+            for (Iterator<String> names = dir.names(); names.hasNext();) {
+                String name = names.next();
+                if (dir.listable(name)) {
+                    children.add(at(jail, VirtualPath.childOf(virtualPath, name), writableArea));
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -347,66 +327,104 @@ public final class JailFile implements FtpFile {
         return Collections.unmodifiableList(children);
     }
 
+    /** Opens this directory for a listing, race-free; the caller closes it. */
+    public JailDirectory openDirectory() throws IOException {
+        try (Jail.Location l = locate(true)) {
+            if (!l.exists() || !l.attributes.isDirectory()) {
+                throw new NotDirectoryException(virtualPath);
+            }
+            return new JailDirectory(jail, l.openDirectory(), l.components(), virtualPath);
+        }
+    }
+
+    /**
+     * What a listing shows of this entry itself (a link is not followed but must resolve inside
+     * to a file or directory); null when there is nothing to show.
+     */
+    public EntryAttributes entryAttributes() {
+        return query(false, l -> {
+            if (l.isRoot()) {
+                return jail.describe(List.of(), null, l.attributes);
+            }
+            if (!l.exists()) {
+                return null;
+            }
+            // the location's handle, closed with it
+            JailDirectory parent = new JailDirectory(jail, l.dir, l.parent, VirtualPath.parentOf(virtualPath));
+            return parent.entry(l.name);
+        }, null);
+    }
+
     /**
      * Opens this file with {@code options} (READ, WRITE, APPEND, CREATE, CREATE_NEW,
-     * TRUNCATE_EXISTING), checked against the jail where it is opened: no symbolic link on the way
-     * may lead out of the jail, also one swapped in after an earlier check. The seam every read
-     * and write goes through; throws with the virtual path in the message when refused.
+     * TRUNCATE_EXISTING) through the handle of its directory (openat with O_NOFOLLOW), found by
+     * a walk from the jail root at this moment: no symbolic link on the way may lead out of the
+     * jail, also not one swapped in after an earlier check, and the file itself is never a link
+     * when opened. The seam every read and write goes through; throws with the virtual path in
+     * the message when refused. The channel is a real {@link FileChannel} (zero-copy transfers).
      */
     public FileChannel open(Set<? extends OpenOption> options) throws IOException {
-        boolean writing = options.contains(StandardOpenOption.WRITE) || options.contains(StandardOpenOption.APPEND);
-        if (writing && !mayChangeName()) {
-            throw new IOException("Not writable: " + virtualPath);
-        }
-        Path target = writing ? resolve() : existingTarget();
-        if (target == null) {
+        boolean writing = options.stream().anyMatch(WRITES::contains);
+        if (!usable) {
             throw new NoSuchFileException(virtualPath);
         }
-        Set<OpenOption> all = new HashSet<>(options);
-        all.add(LinkOption.NOFOLLOW_LINKS);
-        return FileChannel.open(target, all);
+        if (writing && !mayChangeName()) {
+            throw new AccessDeniedException(virtualPath, null, "not writable");
+        }
+        try (Jail.Location l = locate(true)) {
+            if (l.isRoot() || (l.exists() && l.attributes.isDirectory())) {
+                throw new FileSystemException(virtualPath, null, "Is a directory");
+            }
+            if (l.exists() && !l.attributes.isRegularFile()) {
+                // opening a FIFO or a device would block or worse
+                throw new FileSystemException(virtualPath, null, "Not a regular file");
+            }
+            boolean creating = options.contains(StandardOpenOption.CREATE)
+                    || options.contains(StandardOpenOption.CREATE_NEW);
+            if (!l.exists() && !(writing && creating)) {
+                throw new NoSuchFileException(virtualPath);
+            }
+            if (writing && !mayWriteEntry(l)) {
+                throw new AccessDeniedException(virtualPath, null, "reserved name");
+            }
+            Set<OpenOption> all = new HashSet<>(options);
+            all.add(LinkOption.NOFOLLOW_LINKS);
+            SeekableByteChannel channel = l.dir.newByteChannel(l.entry(), all);
+            if (channel instanceof FileChannel) {
+                return (FileChannel) channel;
+            }
+            channel.close();
+            throw new FileSystemException(virtualPath, null, "the platform gave no FileChannel");
+        }
     }
 
-    /** The entry {@code name} in this file's directory (a temporary upload name, say). */
+    /** The entry {@code name} in this file's directory, for the server's own use (a temporary upload name). */
     public JailFile sibling(String name) {
-        String parent = VirtualPath.parentOf(virtualPath);
-        return at(jailRoot, parent.equals(VirtualPath.ROOT) ? "/" + name : parent + "/" + name, writableArea);
+        String path = VirtualPath.childOf(VirtualPath.parentOf(virtualPath), name);
+        if (!usable || name.isEmpty() || name.indexOf('/') >= 0 || path.length() > MAX_PATH_LENGTH
+                || FileNamePolicy.hasControlCharacter(name)) {
+            return refused(jail, path, writableArea);
+        }
+        return new JailFile(jail, path, true, writableArea, true);
     }
 
     /**
-     * Where this file is on disk, for events, log lines and scripts only: never open it, it is
-     * not checked (use {@link #open}). Null when the name was refused.
+     * Where this file is on disk, for events, log lines and scripts only: never open it (use
+     * {@link #open}). The walk's answer when it succeeds, else the lexical mapping; null when
+     * the name was refused.
      */
     public Path storedPath() {
-        Path entry = entry();
-        return entry != null ? entry : mappedPath;
+        if (!usable) {
+            return null;
+        }
+        Path found = query(false, Jail.Location::path, null);
+        return found != null ? found
+                : isRoot() ? jail.root() : jail.root().resolve(VirtualPath.relativeOf(virtualPath));
     }
 
     @Override
     public OutputStream createOutputStream(long offset) throws IOException {
-        if (offset < 0) {
-            throw new IOException("Negative offset " + offset + " for " + virtualPath);
-        }
-        if (!mayChangeName()) {
-            throw new IOException("Not writable: " + virtualPath);
-        }
-        Path target = resolve();
-        if (target == null) {
-            throw new IOException("No such file or directory: " + virtualPath);
-        }
-        Set<OpenOption> options = new HashSet<>(List.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE,
-                LinkOption.NOFOLLOW_LINKS));
-        if (offset == 0) {
-            options.add(StandardOpenOption.TRUNCATE_EXISTING);
-        }
-        FileChannel channel = FileChannel.open(target, options);
-        try {
-            channel.position(offset);
-        } catch (IOException | RuntimeException e) {
-            channel.close();
-            throw e;
-        }
-        return Channels.newOutputStream(channel);
+        throw new IOException("Writes go through JailFile.open: " + virtualPath);
     }
 
     @Override
@@ -414,11 +432,7 @@ public final class JailFile implements FtpFile {
         if (offset < 0) {
             throw new IOException("Negative offset " + offset + " for " + virtualPath);
         }
-        Path target = existingTarget();
-        if (target == null || !Files.isRegularFile(target)) {
-            throw new IOException("Not a readable file: " + virtualPath);
-        }
-        FileChannel channel = FileChannel.open(target, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+        FileChannel channel = open(Set.of(StandardOpenOption.READ));
         try {
             channel.position(offset);
         } catch (IOException | RuntimeException e) {
@@ -434,13 +448,12 @@ public final class JailFile implements FtpFile {
             return false;
         }
         JailFile that = (JailFile) other;
-        return jailRoot.equals(that.jailRoot) && virtualPath.equals(that.virtualPath)
-                && (mappedPath == null) == (that.mappedPath == null);
+        return jail.root().equals(that.jail.root()) && virtualPath.equals(that.virtualPath) && usable == that.usable;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(jailRoot, virtualPath);
+        return Objects.hash(jail.root(), virtualPath);
     }
 
     @Override
@@ -452,97 +465,54 @@ public final class JailFile implements FtpFile {
         return virtualPath.equals(VirtualPath.ROOT);
     }
 
-    private String childPath(String name) {
-        return isRoot() ? "/" + name : virtualPath + "/" + name;
-    }
-
     /** Writes need a writable area, a usable name the policy allows, and never touch the root. */
     private boolean mayChangeName() {
-        return writableArea && mappedPath != null && !isRoot() && FileNamePolicy.mayWrite(getName());
+        return writableArea && usable && !isRoot() && (serverOwned ? mayServerWrite(getName())
+                : FileNamePolicy.mayWrite(getName()));
     }
 
-    /** Pure-FTPd lists regular files, directories and symlinks to them; nothing else. */
-    private boolean isListable() {
-        Path target = existingTarget();
-        return target != null && (Files.isRegularFile(target) || Files.isDirectory(target));
+    /** The real entry a write reaches (through an inside link, say) must be allowed too. */
+    private boolean mayWriteEntry(Jail.Location l) {
+        return l.name != null && (serverOwned ? mayServerWrite(l.name) : FileNamePolicy.mayWrite(l.name));
     }
 
-    /** The resolved location when something exists there, else null. */
-    private Path existingTarget() {
-        Path target = resolve();
-        return target != null && Files.exists(target, LinkOption.NOFOLLOW_LINKS) ? target : null;
+    private static boolean mayServerWrite(String name) {
+        return FileNamePolicy.isUploadTemporary(name) || FileNamePolicy.mayWrite(name);
     }
 
-    /** The directory entry itself, not followed: the real parent plus the last name. */
-    private Path entry() {
-        if (mappedPath == null || isRoot()) {
-            return null;
+    private Jail.Location locate(boolean followLast) throws IOException {
+        if (!usable) {
+            throw new NoSuchFileException(virtualPath);
         }
-        Path parent = resolve(mappedPath.getParent());
-        if (parent == null || !Files.isDirectory(parent, LinkOption.NOFOLLOW_LINKS)) {
-            return null;
-        }
-        return parent.resolve(mappedPath.getFileName().toString());
+        return jail.locate(virtualPath, followLast);
     }
 
-    private Path resolve() {
-        return mappedPath == null ? null : resolve(mappedPath);
-    }
-
-    /**
-     * Real path of {@code path} (links followed) if that lies inside the jail; for a missing path,
-     * the real path of its deepest existing ancestor plus the missing names. Null when anything on
-     * the way escapes the jail, is a dangling symlink (it could be written through to anywhere),
-     * or cannot be examined (too long, loop, no permission).
-     */
-    private Path resolve(Path path) {
-        Deque<String> missingNames = new ArrayDeque<>();
-        Path current = path;
-        Path existing;
-        try {
-            while (true) {
-                if (current.equals(jailRoot)) {
-                    existing = jailRoot;
-                    break;
-                }
-                try {
-                    existing = current.toRealPath();
-                    break;
-                } catch (NoSuchFileException missing) {
-                    if (Files.exists(current, LinkOption.NOFOLLOW_LINKS)) {
-                        LOG.debug("Refusing {}: dangling symlink at {}", virtualPath, current);
-                        return null;
-                    }
-                    missingNames.push(current.getFileName().toString());
-                    current = current.getParent();
-                }
+    private EntryAttributes targetAttributes() {
+        return query(true, l -> {
+            if (!l.exists()) {
+                return null;
             }
+            if (l.isRoot()) {
+                return jail.describe(List.of(), null, l.attributes);
+            }
+            return jail.describe(l.parent, l.name, l.attributes);
+        }, null);
+    }
+
+    private interface Step<T> {
+        T apply(Jail.Location location) throws IOException;
+    }
+
+    /** Walks to this file and runs {@code step} on where it is; {@code refused} when anything fails. */
+    private <T> T query(boolean followLast, Step<T> step, T refused) {
+        if (!usable) {
+            return refused;
+        }
+        try (Jail.Location l = locate(followLast)) {
+            return step.apply(l);
         } catch (IOException | RuntimeException e) {
             LOG.debug("Refusing {}: {}", virtualPath, e.toString());
-            return null;
-        }
-        if (!existing.startsWith(jailRoot)) {
-            LOG.debug("Refusing {}: resolves outside the jail", virtualPath);
-            return null;
-        }
-        Path resolved = existing;
-        for (String name : missingNames) {
-            resolved = resolved.resolve(name);
-        }
-        return resolved;
-    }
-
-    private String numericAttribute(String attribute) {
-        Path target = existingTarget();
-        if (target == null) {
-            return "0";
-        }
-        try {
-            return String.valueOf(Files.getAttribute(target, attribute));
-        } catch (IOException | RuntimeException e) {
-            // no "unix" attribute view (not a POSIX system) ends here too
-            LOG.debug("No {} for {}: {}", attribute, virtualPath, e.toString());
-            return "0";
+            return refused;
         }
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Instant;
 
 import org.apache.ftpserver.ftplet.FileSystemFactory;
 import org.apache.ftpserver.ftplet.FileSystemView;
@@ -13,9 +14,21 @@ import org.apache.ftpserver.ftplet.User;
 /**
  * Gives every session a {@link JailFileSystemView}: users implementing {@link JailedUser} get
  * their jail root, start directory and write flag; any other {@code User} is jailed in its home
- * directory, starting at {@code /}, writable. Stateless and thread-safe.
+ * directory, starting at {@code /}, writable. The first view of each jail removes the temporary
+ * uploads an earlier run left ({@link OrphanedUploads}). One per server start; thread-safe.
  */
 public final class JailFileSystemFactory implements FileSystemFactory {
+
+    private final OrphanedUploads orphans;
+
+    /** A factory for a server starting now: orphans older than now are removed at first use of each jail. */
+    public JailFileSystemFactory() {
+        this(new OrphanedUploads(Instant.now()));
+    }
+
+    JailFileSystemFactory(OrphanedUploads orphans) {
+        this.orphans = orphans;
+    }
 
     /**
      * @throws FtpException when the jail root or start directory is missing; the caller answers
@@ -50,7 +63,10 @@ public final class JailFileSystemFactory implements FileSystemFactory {
             throw new FtpException("Home directory not available for user " + login + ": no jail root");
         }
         try {
-            return new JailFileSystemView(jailRoot, startDirectory, writable);
+            JailFileSystemView view = new JailFileSystemView(jailRoot, startDirectory, writable);
+            // issue 11 finding 10: a crash's leftovers go before the first session works in the jail
+            orphans.sweepOnce(view.jailRoot());
+            return view;
         } catch (IOException e) {
             throw new FtpException("Home directory not available for user " + login + ": " + jailRoot
                     + " with start directory " + FileNamePolicy.printable(String.valueOf(startDirectory))

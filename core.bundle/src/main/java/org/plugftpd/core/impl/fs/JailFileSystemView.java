@@ -1,9 +1,7 @@
 package org.plugftpd.core.impl.fs;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 
 import org.apache.ftpserver.ftplet.FileSystemView;
@@ -11,12 +9,12 @@ import org.apache.ftpserver.ftplet.FileSystemView;
 /**
  * One session's view of its jail: a real directory shown to the client as {@code /}, a start
  * (home) directory inside it and the working directory (spec/server-behaviour.md §3,
- * spec/passwd.md §1.2). Names resolve lexically first, then {@link JailFile} checks every
- * operation on disk against the real jail root. Thread-safe: the working directory is volatile.
+ * spec/passwd.md §1.2). Names resolve lexically first, then {@link JailFile} walks every
+ * operation on disk from the jail root, race-free (see {@link Jail}). Thread-safe: the working directory is volatile.
  */
 public final class JailFileSystemView implements FileSystemView {
 
-    private final Path jailRoot;
+    private final Jail jail;
     private final String homeDirectory;
     private final boolean writable;
     private volatile String workingDirectory;
@@ -30,15 +28,12 @@ public final class JailFileSystemView implements FileSystemView {
      *         a directory, or the start directory leaves the jail through a symlink
      */
     public JailFileSystemView(Path jailRoot, String startDirectory, boolean writable) throws IOException {
-        this.jailRoot = jailRoot.toRealPath();
-        if (!Files.isDirectory(this.jailRoot)) {
-            throw new NotDirectoryException(jailRoot.toString());
-        }
+        this.jail = new Jail(jailRoot);
         this.writable = writable;
         String start = startDirectory == null ? VirtualPath.ROOT : startDirectory;
         this.homeDirectory = VirtualPath.resolve(VirtualPath.ROOT, VirtualPath.ROOT, start);
         if (FileNamePolicy.hasControlCharacter(start) || !file(homeDirectory).isDirectory()) {
-            throw new NoSuchFileException(this.jailRoot + FileNamePolicy.printable(homeDirectory), null,
+            throw new NoSuchFileException(jail.root() + FileNamePolicy.printable(homeDirectory), null,
                     "start directory missing, not a directory or outside the jail");
         }
         this.workingDirectory = homeDirectory;
@@ -46,7 +41,7 @@ public final class JailFileSystemView implements FileSystemView {
 
     /** The real path of the jail root. */
     public Path jailRoot() {
-        return jailRoot;
+        return jail.root();
     }
 
     /** False when every write is refused. */
@@ -84,7 +79,7 @@ public final class JailFileSystemView implements FileSystemView {
     public JailFile getFile(String name) {
         String cwd = workingDirectory;
         if (name != null && FileNamePolicy.hasControlCharacter(name)) {
-            return JailFile.refused(jailRoot, VirtualPath.resolve(cwd, homeDirectory, name), writable);
+            return JailFile.refused(jail, VirtualPath.resolve(cwd, homeDirectory, name), writable);
         }
         return file(VirtualPath.resolve(cwd, homeDirectory, name));
     }
@@ -100,6 +95,6 @@ public final class JailFileSystemView implements FileSystemView {
     }
 
     private JailFile file(String virtualPath) {
-        return JailFile.at(jailRoot, virtualPath, writable);
+        return JailFile.at(jail, virtualPath, writable);
     }
 }

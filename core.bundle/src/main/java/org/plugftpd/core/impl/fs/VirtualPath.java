@@ -73,6 +73,11 @@ final class VirtualPath {
         return slash <= 0 ? ROOT : virtualPath.substring(0, slash);
     }
 
+    /** The normalised path of entry {@code name} in directory {@code directory}. */
+    static String childOf(String directory, String name) {
+        return directory.equals(ROOT) ? ROOT + name : directory + "/" + name;
+    }
+
     /** The normalised path relative to the root, e.g. {@code a/b} for {@code /a/b}. */
     static String relativeOf(String virtualPath) {
         return virtualPath.substring(1);

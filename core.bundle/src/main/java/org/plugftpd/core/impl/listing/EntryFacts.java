@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Map;
 
+import org.plugftpd.core.impl.fs.EntryAttributes;
+
 /**
  * What one lstat(2) says about a directory entry, plus the link text of a symlink: everything a
  * LIST or MLSD line shows, read once per entry. Immutable.
@@ -23,7 +25,10 @@ public record EntryFacts(String name, int mode, int links, long uid, long gid, l
     // lookup per entry); this list is still a single lstat
     private static final String ATTRIBUTES = "unix:mode,nlink,uid,gid,size,lastModifiedTime,dev,ino";
 
-    /** Reads the entry itself (links not followed); {@code name} is what the listing shows. */
+    /**
+     * Reads the entry itself by path (links not followed); {@code name} is what the listing shows.
+     * Only for paths that are not a client's: listings read through {@link #of} and a jail.
+     */
     public static EntryFacts read(Path entry, String name) throws IOException {
         Map<String, Object> a = Files.readAttributes(entry, ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
         int mode = ((Number) a.get("mode")).intValue();
@@ -40,6 +45,12 @@ public record EntryFacts(String name, int mode, int links, long uid, long gid, l
                 ((Number) a.get("gid")).longValue(), ((Number) a.get("size")).longValue(),
                 ((FileTime) a.get("lastModifiedTime")).toMillis(), ((Number) a.get("dev")).longValue(),
                 ((Number) a.get("ino")).longValue(), target);
+    }
+
+    /** The facts a jail gave for an entry, shown as {@code name}. */
+    public static EntryFacts of(String name, EntryAttributes a) {
+        return new EntryFacts(name, a.mode(), a.links(), a.uid(), a.gid(), a.size(), a.modifiedMillis(), a.device(),
+                a.inode(), a.linkTarget());
     }
 
     /** The same facts under another name (the {@code .} and {@code ..} entries). */

@@ -7,22 +7,25 @@ package org.plugftpd.core.impl.listing;
  *
  * @param all {@code -a}: dot files, {@code .} and {@code ..} too
  * @param almostAll {@code -A}: dot files, but not {@code .} and {@code ..}
+ * @param recursive {@code -R}: subdirectories too, each after a {@code ./sub:} header
  */
-public record ListOptions(boolean all, boolean almostAll, String path) {
+public record ListOptions(boolean all, boolean almostAll, boolean recursive, String path) {
 
     public static ListOptions parse(String argument) {
         boolean all = false;
         boolean almostAll = false;
+        boolean recursive = false;
         String rest = argument == null ? "" : argument.trim();
         while (rest.length() > 1 && rest.charAt(0) == '-') {
             int end = rest.indexOf(' ');
             String word = end < 0 ? rest : rest.substring(0, end);
-            // every other ls option (-l, -R, -t, ...) is accepted and has no effect
+            // every other ls option (-l, -t, ...) is accepted and has no effect
             all |= word.indexOf('a') > 0;
             almostAll |= word.indexOf('A') > 0;
+            recursive |= word.indexOf('R') > 0;
             rest = end < 0 ? "" : rest.substring(end + 1).trim();
         }
-        return new ListOptions(all, almostAll && !all, rest);
+        return new ListOptions(all, almostAll && !all, recursive, rest);
     }
 
     /** Dot files are listed. */

@@ -25,14 +25,20 @@ public @interface ServerConfig {
     @AttributeDefinition(description = "Max simultaneous clients (Pure-FTPd -c)")
     int maxClients() default 50;
 
-    @AttributeDefinition(description = "Max simultaneous clients from one address (Pure-FTPd -C); 0 = no limit")
-    int maxClientsPerIp() default 0;
+    @AttributeDefinition(description = "Max simultaneous clients from one address (Pure-FTPd -C, 8 as in its pure-ftpd.conf); 0 = no limit")
+    int maxClientsPerIp() default 8;
 
     @AttributeDefinition(description = "Default max sessions per account (Pure-FTPd -y); 0 = no limit")
     int maxSessionsPerUser() default 0;
 
     @AttributeDefinition(description = "Seconds of inactivity before a client is disconnected (Pure-FTPd -I)")
     int idleTimeout() default 900;
+
+    @AttributeDefinition(description = "Seconds a client may take to send one command line or to read back its replies")
+    int lineTimeout() default 30;
+
+    @AttributeDefinition(description = "Seconds from connecting to a successful login")
+    int loginTimeout() default 60;
 
     @AttributeDefinition(description = "Text of the first greeting line; empty = no welcome line")
     String banner() default "Welcome to plugftpd";
@@ -66,6 +72,11 @@ public @interface ServerConfig {
 
     @AttributeDefinition(description = "SO_SNDBUF/SO_RCVBUF of data sockets in bytes; 0 = the kernel's autotuning")
     int dataSocketBuffer() default 1048576;
+    @AttributeDefinition(description = "Most entries one listing shows, then 'Output truncated' (Pure-FTPd -L, first part)")
+    int maxListFiles() default 10000;
+
+    @AttributeDefinition(description = "Directory levels a recursive listing (LIST -R, NLST -R) shows, the top one included (Pure-FTPd -L, second part)")
+    int maxListDepth() default 5;
 
     @AttributeDefinition(description = "TLS on the control connection: off (this release serves plain FTP only)")
     String tls() default "off";

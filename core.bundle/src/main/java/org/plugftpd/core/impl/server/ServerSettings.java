@@ -23,6 +23,8 @@ public final class ServerSettings {
     private final int maxClientsPerIp;
     private final int maxSessionsPerUser;
     private final int idleTimeout;
+    private final int lineTimeout;
+    private final int loginTimeout;
     private final String banner;
     private final boolean anonymous;
     private final Path anonymousRoot;
@@ -34,6 +36,8 @@ public final class ServerSettings {
     private final boolean dataAddressCheck;
     private final int dataTimeout;
     private final int dataSocketBuffer;
+    private final int maxListFiles;
+    private final int maxListDepth;
 
     private ServerSettings(Reader r) throws InvalidSettingException {
         address = r.address("address");
@@ -41,9 +45,12 @@ public final class ServerSettings {
         passivePorts = r.portRange("passivePorts", "30000-30100");
         externalAddress = r.address("externalAddress");
         maxClients = r.integer("maxClients", 50, 1, 100_000);
-        maxClientsPerIp = r.integer("maxClientsPerIp", 0, 0, 100_000);
+        // Pure-FTPd's shipped pure-ftpd.conf: MaxClientsPerIP 8
+        maxClientsPerIp = r.integer("maxClientsPerIp", 8, 0, 100_000);
         maxSessionsPerUser = r.integer("maxSessionsPerUser", 0, 0, 100_000);
         idleTimeout = r.integer("idleTimeout", 900, 1, 86_400 * 7);
+        lineTimeout = r.integer("lineTimeout", 30, 1, 3600);
+        loginTimeout = r.integer("loginTimeout", 60, 1, 86_400);
         banner = r.text("banner", "Welcome to plugftpd");
         anonymous = r.bool("anonymous", false);
         anonymousRoot = r.path("anonymousRoot", "data/pub");
@@ -55,6 +62,9 @@ public final class ServerSettings {
         dataAddressCheck = r.bool("dataAddressCheck", true);
         dataTimeout = r.integer("dataTimeout", 120, 1, 86_400);
         dataSocketBuffer = r.integer("dataSocketBuffer", 1 << 20, 0, 64 << 20);
+        // Pure-FTPd -L <max files>:<max depth>, defaults DEFAULT_MAX_LS_FILES/DEPTH of its ftpd.h
+        maxListFiles = r.integer("maxListFiles", 10_000, 1, 1_000_000);
+        maxListDepth = r.integer("maxListDepth", 5, 0, 100);
         String tls = r.text("tls", "off");
         if (!tls.equals("off")) {
             throw new InvalidSettingException("tls", tls, "only 'off' is supported by this release");
@@ -90,6 +100,10 @@ public final class ServerSettings {
     public int maxClientsPerIp() { return maxClientsPerIp; }
     public int maxSessionsPerUser() { return maxSessionsPerUser; }
     public int idleTimeout() { return idleTimeout; }
+    /** Seconds a client may take to send one command line, or to read back pending replies. */
+    public int lineTimeout() { return lineTimeout; }
+    /** Seconds from connecting to a successful login. */
+    public int loginTimeout() { return loginTimeout; }
     public String banner() { return banner; }
     public boolean anonymous() { return anonymous; }
     public Path anonymousRoot() { return anonymousRoot; }
@@ -101,6 +115,8 @@ public final class ServerSettings {
     public boolean dataAddressCheck() { return dataAddressCheck; }
     public int dataTimeout() { return dataTimeout; }
     public int dataSocketBuffer() { return dataSocketBuffer; }
+    public int maxListFiles() { return maxListFiles; }
+    public int maxListDepth() { return maxListDepth; }
 
     /** The folder relative paths in the configuration are resolved against. */
     public static Path home() {

@@ -31,4 +31,14 @@ public class FileNamePolicyTest {
         assertTrue(FileNamePolicy.mayWrite(".profile"));
         assertTrue(FileNamePolicy.mayWrite("pureftpd-x"));
     }
+
+    @Test
+    public void temporaryUploadsAreRecognisedForTheOrphanSweepAndQuotaScans() {
+        assertTrue(FileNamePolicy.isUploadTemporary(".pureftpd-upload.1f2e"));
+        assertFalse(FileNamePolicy.isUploadTemporary(".pureftpd-upload."));
+        assertFalse(FileNamePolicy.isUploadTemporary("pureftpd-upload.1"));
+        assertFalse(FileNamePolicy.isUploadTemporary(".pureftpd-mkdir.1"));
+        // clients still cannot touch them
+        assertFalse(FileNamePolicy.mayWrite(".pureftpd-upload.1f2e"));
+    }
 }

@@ -90,8 +90,9 @@ public class JailFileOperationsTest {
 
     @Test
     public void renameMovesALinkNotItsTarget() throws IOException {
-        assertTrue(view.getFile("/infile").move(view.getFile("/pub/link-to-readme")));
-        assertTrue(Files.isSymbolicLink(fixture.jail.resolve("pub/link-to-readme")));
+        assertTrue(view.getFile("/infile").move(view.getFile("/link-to-readme")));
+        assertTrue(Files.isSymbolicLink(fixture.jail.resolve("link-to-readme")));
+        assertEquals(JailFixture.README, JailFixture.read(view.getFile("/link-to-readme"), 0));
         assertTrue(Files.isRegularFile(fixture.jail.resolve("pub/readme.txt"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
     }
 
@@ -148,7 +149,7 @@ public class JailFileOperationsTest {
         assertEquals(JailFixture.README.length(), readme.getSize());
         assertEquals("readme.txt", readme.getName());
         assertEquals("/pub/readme.txt", readme.virtualPath());
-        assertEquals(fixture.jail.resolve("pub/readme.txt"), readme.realPath());
+        assertEquals(fixture.jail.resolve("pub/readme.txt"), readme.storedPath());
         long when = TimeUnit.DAYS.toMillis(10_000);
         assertTrue(readme.setLastModified(when));
         assertEquals(when, readme.getLastModified());
@@ -201,6 +202,22 @@ public class JailFileOperationsTest {
             fail("a fifo is not a file to download");
         } catch (IOException expected) {
             // refused
+        }
+    }
+
+    @Test
+    public void listingsShowLinkTargetsInTheVirtualViewNeverTheDiskPath() throws IOException {
+        Files.createSymbolicLink(fixture.jail.resolve("absin"), fixture.jail.resolve("pub/readme.txt"));
+        EntryAttributes absolute = view.getFile("/absin").entryAttributes();
+        assertTrue(absolute.isSymbolicLink());
+        assertEquals("/pub/readme.txt", absolute.linkTarget());
+        assertEquals("pub/readme.txt", view.getFile("/infile").entryAttributes().linkTarget());
+        // a link leading out is not shown at all
+        assertNull(view.getFile("/abs").entryAttributes());
+        try (JailDirectory root = view.getFile("/").openDirectory()) {
+            assertEquals("/pub/readme.txt", root.entry("absin").linkTarget());
+            assertNull(root.entry("abs"));
+            assertNull(root.entry("secret"));
         }
     }
 }

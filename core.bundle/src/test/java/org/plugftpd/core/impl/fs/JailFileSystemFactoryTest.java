@@ -67,7 +67,7 @@ public class JailFileSystemFactoryTest {
         }
     }
 
-    private static class PlainUser implements User {
+    static class PlainUser implements User {
         private final String name;
         private final String home;
 

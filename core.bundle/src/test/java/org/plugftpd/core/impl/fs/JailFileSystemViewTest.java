@@ -134,7 +134,7 @@ public class JailFileSystemViewTest {
             assertFalse(name, file.delete());
             assertFalse(name, file.setLastModified(0));
             assertNull(name, file.listFiles());
-            assertNull(name, ((JailFile) file).realPath());
+            assertNull(name, ((JailFile) file).storedPath());
             assertFalse(name, view.changeWorkingDirectory(name));
             assertFalse(name, view.getFile("/pub/readme.txt").move(file));
             assertFalse(name, FileNamePolicy.hasControlCharacter(file.getAbsolutePath()));

@@ -4,7 +4,10 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import java.util.Set;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -98,9 +101,14 @@ final class JailFixture {
         }
     }
 
+    /** Writes as an upload does: at 0 the file is truncated, at an offset it is overwritten from there. */
     static void write(FtpFile file, long offset, String content) throws IOException {
-        try (OutputStream out = file.createOutputStream(offset)) {
-            out.write(content.getBytes(UTF_8));
+        Set<StandardOpenOption> options = offset == 0
+                ? Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING)
+                : Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE);
+        try (FileChannel channel = ((JailFile) file).open(options)) {
+            channel.position(offset);
+            channel.write(ByteBuffer.wrap(content.getBytes(UTF_8)));
         }
     }
 }

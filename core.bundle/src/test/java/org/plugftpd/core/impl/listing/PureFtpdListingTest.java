@@ -164,11 +164,12 @@ public class PureFtpdListingTest {
 
     @Test
     public void listOptionsSplitFromThePath() {
-        assertEquals(new ListOptions(false, false, ""), ListOptions.parse(null));
-        assertEquals(new ListOptions(false, false, ""), ListOptions.parse("-l"));
-        assertEquals(new ListOptions(true, false, "my dir"), ListOptions.parse("-la my dir"));
-        assertEquals(new ListOptions(false, true, "x"), ListOptions.parse("-A -l x"));
-        assertEquals(new ListOptions(false, false, "-"), ListOptions.parse("-"));
+        assertEquals(new ListOptions(false, false, false, ""), ListOptions.parse(null));
+        assertEquals(new ListOptions(false, false, false, ""), ListOptions.parse("-l"));
+        assertEquals(new ListOptions(true, false, false, "my dir"), ListOptions.parse("-la my dir"));
+        assertEquals(new ListOptions(false, true, false, "x"), ListOptions.parse("-A -l x"));
+        assertEquals(new ListOptions(false, false, false, "-"), ListOptions.parse("-"));
+        assertEquals(new ListOptions(true, false, true, "d"), ListOptions.parse("-laR d"));
         assertEquals("Options: -l ", ListOptions.parse("").describe());
         assertEquals("Options: -a -l ", ListOptions.parse("-al").describe());
     }
