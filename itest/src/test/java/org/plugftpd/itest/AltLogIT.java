@@ -264,6 +264,9 @@ public class AltLogIT extends FtpTestSupport {
         assertTrue(eventually(() -> altlogListeners().size() == FORMATS.size()));
         stop.set(true);
         int transfers = stream.get(120, TimeUnit.SECONDS);
+        // the client reads 226 before the core has queued the transfer's event: wait for the lines
+        // themselves, then for the queue to be empty, so a doubled line would have landed too
+        awaitEveryLine(transfers, i -> "/swap-" + i + ".txt");
         awaitEventsDelivered();
         for (String format : FORMATS) {
             List<String> lines = allLogLines(format);
@@ -331,6 +334,19 @@ public class AltLogIT extends FtpTestSupport {
 
     private FTPClient loginUtf8(String user, String password) throws IOException {
         return login(port, user, password, "UTF-8");
+    }
+
+    /** Waits until every log (current and rotated files) holds a line for each of the {@code n} markers. */
+    private static void awaitEveryLine(int n, java.util.function.IntFunction<String> marker) throws InterruptedException {
+        for (String format : FORMATS) {
+            boolean all = eventually(() -> {
+                List<String> lines = allLogLines(format);
+                return java.util.stream.IntStream.range(0, n).allMatch(i -> count(lines, marker.apply(i)) > 0);
+            });
+            List<String> lines = allLogLines(format);
+            assertTrue(format + ": lines never written for " + java.util.stream.IntStream.range(0, n)
+                    .mapToObj(marker).filter(m -> count(lines, m) == 0).collect(Collectors.toList()), all);
+        }
     }
 
     private void awaitEventsDelivered() throws InterruptedException {
