@@ -122,19 +122,19 @@ public final class EventDispatcher implements Lane.Owner {
     }
 
     /** Events not yet handed over, summed over the lanes (the ones being delivered included). */
-    public long queued() {
+    public synchronized long queued() {
         return lanes().stream().mapToLong(LaneFigures::backlog).sum();
     }
 
-    public long delivered() {
+    public synchronized long delivered() {
         return endedDelivered.get() + lanes().stream().mapToLong(LaneFigures::delivered).sum();
     }
 
-    public long dropped() {
+    public synchronized long dropped() {
         return refused.get() + endedDropped.get() + lanes().stream().mapToLong(LaneFigures::dropped).sum();
     }
 
-    public long failed() {
+    public synchronized long failed() {
         return endedFailures.get() + lanes().stream().mapToLong(LaneFigures::failures).sum();
     }
 
@@ -207,11 +207,12 @@ public final class EventDispatcher implements Lane.Owner {
     }
 
     @Override
-    public void ended(Lane<?> lane) {
+    public synchronized void ended(Lane<?> lane) {
+        // under the same monitor as the totals, so they never see a lane counted twice or not at all
+        LaneFigures f = lane.figures();
         transfers.values().remove(lane);
         uploads.values().remove(lane);
         sessions.values().remove(lane);
-        LaneFigures f = lane.figures();
         endedDelivered.addAndGet(f.delivered());
         endedDropped.addAndGet(f.dropped());
         endedFailures.addAndGet(f.failures());

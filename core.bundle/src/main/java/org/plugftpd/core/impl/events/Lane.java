@@ -148,9 +148,10 @@ final class Lane<E> {
 
     /** Waits for the thread to end until the deadline; interrupts a listener still busy after it. */
     void awaitEnd(long deadlineNanos) throws InterruptedException {
-        long left = deadlineNanos - System.nanoTime();
-        if (left > 0) {
-            thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+        // join(millis) may return a little early: loop until the deadline has really passed
+        long left;
+        while (thread.isAlive() && (left = deadlineNanos - System.nanoTime()) > 0) {
+            thread.join(TimeUnit.NANOSECONDS.toMillis(left) + 1);
         }
         if (thread.isAlive()) {
             LOG.warn("{} still busy in its listener after the drain; interrupting it", description);
