@@ -199,6 +199,8 @@ public class AltLogIT extends FtpTestSupport {
         }
         go.countDown();
         CompletableFuture.allOf(all.toArray(new CompletableFuture[0])).get(120, TimeUnit.SECONDS);
+        // 226 reaches the client before the event is queued: wait for the lines, then for the queue
+        awaitEveryLine(sessions * perSession, (format, i) -> concMarker(format, i / perSession, i % perSession));
         awaitEventsDelivered();
         for (String format : FORMATS) {
             List<String> lines = allLogLines(format);
@@ -207,7 +209,7 @@ public class AltLogIT extends FtpTestSupport {
             }
             for (int s = 0; s < sessions; s++) {
                 for (int i = 0; i < perSession; i++) {
-                    String marker = "conc-" + s + "-" + i + (format.equals("xferlog") ? "_x.txt" : format.equals("stats") ? " x.txt" : "%20x.txt");
+                    String marker = concMarker(format, s, i);
                     assertEquals(format + " lines for " + marker, 1, count(lines, marker));
                 }
             }
@@ -264,6 +266,9 @@ public class AltLogIT extends FtpTestSupport {
         assertTrue(eventually(() -> altlogListeners().size() == FORMATS.size()));
         stop.set(true);
         int transfers = stream.get(120, TimeUnit.SECONDS);
+        // the client reads 226 before the core has queued the transfer's event: wait for the lines
+        // themselves, then for the queue to be empty, so a doubled line would have landed too
+        awaitEveryLine(transfers, (format, i) -> "/swap-" + i + ".txt");
         awaitEventsDelivered();
         for (String format : FORMATS) {
             List<String> lines = allLogLines(format);
@@ -331,6 +336,27 @@ public class AltLogIT extends FtpTestSupport {
 
     private FTPClient loginUtf8(String user, String password) throws IOException {
         return login(port, user, password, "UTF-8");
+    }
+
+    /** Waits until every log (current and rotated files) holds a line for each of the {@code n} markers. */
+    private static void awaitEveryLine(int n, java.util.function.BiFunction<String, Integer, String> marker)
+            throws InterruptedException {
+        for (String format : FORMATS) {
+            boolean all = eventually(() -> {
+                List<String> lines = allLogLines(format);
+                return java.util.stream.IntStream.range(0, n).allMatch(i -> count(lines, marker.apply(format, i)) > 0);
+            });
+            List<String> lines = allLogLines(format);
+            assertTrue(format + ": lines never written for " + java.util.stream.IntStream.range(0, n)
+                    .mapToObj(i -> marker.apply(format, i)).filter(m -> count(lines, m) == 0)
+                    .collect(Collectors.toList()), all);
+        }
+    }
+
+    /** How each format writes the name conc-s-i x.txt (the space encoded or replaced). */
+    private static String concMarker(String format, int session, int i) {
+        return "conc-" + session + "-" + i
+                + (format.equals("xferlog") ? "_x.txt" : format.equals("stats") ? " x.txt" : "%20x.txt");
     }
 
     private void awaitEventsDelivered() throws InterruptedException {

@@ -41,7 +41,7 @@ public final class LockedLogAppender implements AutoCloseable {
 
     private final Path file;
     private final Function<java.time.Instant, byte[]> header;
-    private final int backlogCapacity;
+    private int backlogCapacity;
     private final Clock clock;
 
     private final ArrayDeque<byte[]> backlog = new ArrayDeque<>();
@@ -71,6 +71,14 @@ public final class LockedLogAppender implements AutoCloseable {
 
     public Path file() {
         return file;
+    }
+
+    /** A new bound for the backlog (a reconfiguration); lines already kept stay, even above it. */
+    public synchronized void backlogCapacity(int lines) {
+        if (lines < 0) {
+            throw new IllegalArgumentException("backlog capacity " + lines + " is negative");
+        }
+        this.backlogCapacity = lines;
     }
 
     /** Writes {@code line} (which carries its own line end) or keeps it for later; never throws for I/O. */

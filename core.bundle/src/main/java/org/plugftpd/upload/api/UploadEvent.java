@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * A completed upload: the file where it landed, its size and permissions, and the account that
- * sent it (uid/gid as the account carries them, {@code -1} when unknown).
+ * sent it (uid/gid as the account carries them, {@code -1} when unknown). Immutable; built with
+ * {@link #builder()} (the positional constructor stays for existing callers).
  */
 public final class UploadEvent {
     private final long sessionId;
@@ -30,6 +31,10 @@ public final class UploadEvent {
         this.client = client;
     }
 
+    public static Builder builder() {
+        return new Builder();
+    }
+
     public long sessionId() { return sessionId; }
     /** Absolute path of the stored file. */
     public Path file() { return file; }
@@ -44,5 +49,33 @@ public final class UploadEvent {
     @Override
     public String toString() {
         return "upload " + file + " (" + size + "B) by " + login;
+    }
+
+    /** Collects an event's fields; file and login are required. */
+    public static final class Builder {
+        private long sessionId;
+        private Path file;
+        private long size;
+        private int permissions = 0644;
+        private String login;
+        private long uid = -1;
+        private long gid = -1;
+        private InetAddress client;
+
+        private Builder() {
+        }
+
+        public Builder sessionId(long v) { sessionId = v; return this; }
+        public Builder file(Path v) { file = v; return this; }
+        public Builder size(long v) { size = v; return this; }
+        public Builder permissions(int v) { permissions = v; return this; }
+        public Builder login(String v) { login = v; return this; }
+        public Builder uid(long v) { uid = v; return this; }
+        public Builder gid(long v) { gid = v; return this; }
+        public Builder client(InetAddress v) { client = v; return this; }
+
+        public UploadEvent build() {
+            return new UploadEvent(sessionId, file, size, permissions, login, uid, gid, client);
+        }
     }
 }

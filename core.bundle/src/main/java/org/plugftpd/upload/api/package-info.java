@@ -2,7 +2,7 @@
  * Upload events: one {@link org.plugftpd.upload.api.UploadEvent} per completed upload, delivered from the core's queue.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.plugftpd.upload.api;
 
 import org.osgi.annotation.bundle.Export;

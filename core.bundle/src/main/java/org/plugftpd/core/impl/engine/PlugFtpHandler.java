@@ -80,6 +80,7 @@ final class PlugFtpHandler implements FtpHandler {
             return;
         }
         EngineContext.attach(session, live);
+        live.secure(session.isSecure());
         session.updateLastAccessTime();
         session.write(greeting(settings, table.count(), EngineContext.local(session).getPort()));
     }
@@ -111,6 +112,7 @@ final class PlugFtpHandler implements FtpHandler {
             LiveSession live = EngineContext.live(session);
             if (live != null) {
                 engine.sessions().closed(live);
+                engine.events().publish(live.ended(java.time.Instant.now()));
             }
         }
     }
@@ -136,12 +138,21 @@ final class PlugFtpHandler implements FtpHandler {
             return;
         }
         delegate.messageReceived(session, request);
+        LiveSession live = EngineContext.live(session);
+        if (live != null) {
+            // AUTH TLS puts the control connection under TLS while the session runs
+            live.secure(session.isSecure());
+        }
     }
 
     @Override
     public void sessionIdle(FtpIoSession session, IdleStatus status) throws Exception {
         // a long transfer leaves the control connection quiet: that is not idleness
         if (!isTransferring(session)) {
+            LiveSession live = EngineContext.live(session);
+            if (live != null) {
+                live.ending(org.plugftpd.session.api.SessionEndedEvent.Reason.TIMEOUT);
+            }
             session.write(new PureReply(421, "Timeout - try typing a little faster next time"));
             session.closeOnFlush();
         }

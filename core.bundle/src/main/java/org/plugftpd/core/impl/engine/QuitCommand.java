@@ -7,6 +7,7 @@ import org.apache.ftpserver.ftplet.FtpRequest;
 import org.apache.ftpserver.impl.FtpIoSession;
 import org.apache.ftpserver.impl.FtpServerContext;
 import org.plugftpd.core.impl.session.LiveSession;
+import org.plugftpd.session.api.SessionEndedEvent;
 
 /** QUIT with Pure-FTPd's farewell: the session's totals in kbytes, rounded up (spec/server-behaviour.md §3). */
 final class QuitCommand extends AbstractCommand {
@@ -15,6 +16,9 @@ final class QuitCommand extends AbstractCommand {
     public void execute(FtpIoSession session, FtpServerContext context, FtpRequest request) {
         session.resetState();
         LiveSession live = EngineContext.live(session);
+        if (live != null) {
+            live.ending(SessionEndedEvent.Reason.QUIT);
+        }
         long up = live == null ? 0 : live.uploadedBytes();
         long down = live == null ? 0 : live.downloadedBytes();
         session.write(new PureReply(221, List.of(

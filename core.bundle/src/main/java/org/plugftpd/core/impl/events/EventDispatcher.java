@@ -1,14 +1,10 @@
 package org.plugftpd.core.impl.events;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -21,6 +17,8 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.plugftpd.session.api.SessionEndedEvent;
+import org.plugftpd.session.api.SessionListener;
 import org.plugftpd.transfer.api.TransferEvent;
 import org.plugftpd.transfer.api.TransferListener;
 import org.plugftpd.upload.api.UploadEvent;
@@ -29,255 +27,220 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The core's event queue: sessions {@link #publish} transfer and upload events without ever
- * waiting, one worker thread hands them to the listeners. A listener that goes away (its bundle is
- * being stopped or updated) leaves a backlog under its identity ({@code service.pid}, else
- * {@code component.name}); when a listener with that identity comes back it first receives the
- * backlog, in order. Queue and backlogs are bounded; what does not fit is counted as dropped.
- * Thread-safe; all listener bookkeeping happens on the worker thread.
+ * The core's event queues: sessions publish transfer, upload and session-ended events without
+ * ever waiting; each listener has its own {@link Lane} (bounded queue, one delivery thread), so a
+ * slow or throwing listener delays and loses nothing of another's. A lane is keyed by the
+ * listener's identity ({@code service.pid}, else {@code component.name}): when the listener goes
+ * away (bundle update, component reconfigured) the lane keeps its events, and the next listener
+ * with that identity receives them first, in order. What does not fit a lane is counted as dropped.
+ * Thread-safe.
  */
 @Component(service = EventDispatcher.class)
-public final class EventDispatcher {
+public final class EventDispatcher implements Lane.Owner {
     private static final Logger LOG = LoggerFactory.getLogger(EventDispatcher.class);
-    /** A backlog nobody came back for within this time is given up. */
-    private static final long BACKLOG_TTL_NANOS = TimeUnit.MINUTES.toNanos(15);
+    /** A lane nobody came back for within this time gives its events up. */
+    static final long BACKLOG_TTL_NANOS = TimeUnit.MINUTES.toNanos(15);
+    /** How long deactivation lets bound listeners work through their queues. */
+    static final long DRAIN_NANOS = TimeUnit.SECONDS.toNanos(5);
 
-    private final LinkedBlockingQueue<Runnable> work = new LinkedBlockingQueue<>();
-    private final AtomicInteger queued = new AtomicInteger();
-    private final AtomicLong delivered = new AtomicLong();
-    private final AtomicLong dropped = new AtomicLong();
-    private final AtomicLong failed = new AtomicLong();
+    private final long timeToLiveNanos;
+    private final long drainNanos;
     private volatile int capacity = 10_000;
-    private volatile boolean running;
-    private Thread worker;
+    private volatile boolean running = true;
 
-    // changed on the worker thread only; concurrent because ftp:status reads them
-    private final Map<String, Subscriber> live = new ConcurrentHashMap<>();
-    private final Map<String, Backlog> absent = new ConcurrentHashMap<>();
+    private final Map<String, Lane<TransferEvent>> transfers = new ConcurrentHashMap<>();
+    private final Map<String, Lane<UploadEvent>> uploads = new ConcurrentHashMap<>();
+    private final Map<String, Lane<SessionEndedEvent>> sessions = new ConcurrentHashMap<>();
+    /** Figures of lanes that have ended, so totals never go backwards. */
+    private final AtomicLong endedDelivered = new AtomicLong();
+    private final AtomicLong endedDropped = new AtomicLong();
+    private final AtomicLong endedFailures = new AtomicLong();
+    /** Published after deactivation began. */
+    private final AtomicLong refused = new AtomicLong();
 
     @Activate
-    void activate() {
-        running = true;
-        worker = new Thread(this::run, "plugftpd-events");
-        worker.setDaemon(true);
-        worker.start();
+    public EventDispatcher() {
+        this(BACKLOG_TTL_NANOS, DRAIN_NANOS);
+    }
+
+    EventDispatcher(long timeToLiveNanos, long drainNanos) {
+        this.timeToLiveNanos = timeToLiveNanos;
+        this.drainNanos = drainNanos;
     }
 
     @Deactivate
     void deactivate() throws InterruptedException {
         running = false;
-        work.add(() -> { });
-        worker.join(TimeUnit.SECONDS.toMillis(10));
-        if (worker.isAlive()) {
-            LOG.warn("event worker did not finish in 10 s; {} events not delivered", queued.get());
-            worker.interrupt();
+        long deadline = System.nanoTime() + drainNanos;
+        List<Lane<?>> all = allLanes();
+        for (Lane<?> lane : all) {
+            lane.close(deadline);
+        }
+        for (Lane<?> lane : all) {
+            lane.awaitEnd(deadline);
         }
     }
 
-    /** Bound for the queue and for each absent listener's backlog. */
+    /** Bound of each lane's queue. */
     public void capacity(int events) {
         this.capacity = events;
     }
 
-    /** Hands an event over for delivery; never blocks. */
-    public void publish(Object event) {
-        if (queued.incrementAndGet() > capacity) {
-            queued.decrementAndGet();
-            countDropped(1);
+    /** Queues a finished transfer for every transfer listener (bound or away); never blocks. */
+    public void publish(TransferEvent event) {
+        offer(transfers, event);
+    }
+
+    /** Queues a completed upload for every upload listener; never blocks. */
+    public void publish(UploadEvent event) {
+        offer(uploads, event);
+    }
+
+    /** Queues an ended session for every session listener; never blocks. */
+    public void publish(SessionEndedEvent event) {
+        offer(sessions, event);
+    }
+
+    private <E> void offer(Map<String, Lane<E>> lanes, E event) {
+        if (!running) {
+            refused.incrementAndGet();
             return;
         }
-        work.add(() -> {
-            queued.decrementAndGet();
-            dispatch(event);
-        });
-    }
-
-    /** Events waiting: in the queue, and kept for listeners that are away. */
-    public long queued() {
-        long inBacklogs = 0;
-        for (Backlog b : absent.values()) {
-            inBacklogs += b.size;
+        for (Lane<E> lane : lanes.values()) {
+            lane.offer(event);
         }
-        return queued.get() + inBacklogs;
     }
 
-    public long delivered() {
-        return delivered.get();
-    }
-
-    public long dropped() {
-        return dropped.get();
-    }
-
-    public long failed() {
-        return failed.get();
-    }
-
-    /** One line per bound listener: kind, bundle and version. */
-    public List<String> describeListeners() {
-        List<String> lines = new ArrayList<>();
-        for (Subscriber s : live.values()) {
-            lines.add(s.description);
+    /** Per listener lane, sorted by kind and identity: what ftp:status shows. */
+    public List<LaneFigures> lanes() {
+        List<LaneFigures> figures = new ArrayList<>();
+        for (Lane<?> lane : allLanes()) {
+            figures.add(lane.figures());
         }
-        lines.sort(null);
-        return lines;
+        figures.sort((a, b) -> (a.kind() + " " + a.identity()).compareTo(b.kind() + " " + b.identity()));
+        return figures;
+    }
+
+    /** Events not yet handed over, summed over the lanes (the ones being delivered included). */
+    public synchronized long queued() {
+        return lanes().stream().mapToLong(LaneFigures::backlog).sum();
+    }
+
+    public synchronized long delivered() {
+        return endedDelivered.get() + lanes().stream().mapToLong(LaneFigures::delivered).sum();
+    }
+
+    public synchronized long dropped() {
+        return refused.get() + endedDropped.get() + lanes().stream().mapToLong(LaneFigures::dropped).sum();
+    }
+
+    public synchronized long failed() {
+        return endedFailures.get() + lanes().stream().mapToLong(LaneFigures::failures).sum();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addTransferListener(ServiceReference<TransferListener> ref, TransferListener listener) {
-        attachLater(ref, listener, TransferEvent.class, e -> listener.transferEnded((TransferEvent) e));
+        bind(transfers, "TransferListener", ref, listener, listener::transferEnded);
     }
 
     void removeTransferListener(ServiceReference<TransferListener> ref, TransferListener listener) {
-        detachLater(ref, listener, TransferEvent.class);
+        unbind(transfers, ref, listener);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addUploadListener(ServiceReference<UploadListener> ref, UploadListener listener) {
-        attachLater(ref, listener, UploadEvent.class, e -> listener.uploaded((UploadEvent) e));
+        bind(uploads, "UploadListener", ref, listener, listener::uploaded);
     }
 
     void removeUploadListener(ServiceReference<UploadListener> ref, UploadListener listener) {
-        detachLater(ref, listener, UploadEvent.class);
+        unbind(uploads, ref, listener);
     }
 
-    private void attachLater(ServiceReference<?> ref, Object listener, Class<?> type, Consumer<Object> sink) {
-        String key = identity(ref, type);
-        Subscriber sub = new Subscriber(listener, type, sink, describe(ref, type));
-        work.add(() -> attach(key, sub));
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addSessionListener(ServiceReference<SessionListener> ref, SessionListener listener) {
+        bind(sessions, "SessionListener", ref, listener, listener::sessionEnded);
     }
 
-    private void detachLater(ServiceReference<?> ref, Object listener, Class<?> type) {
-        String key = identity(ref, type);
-        work.add(() -> detach(key, listener, type));
+    void removeSessionListener(ServiceReference<SessionListener> ref, SessionListener listener) {
+        unbind(sessions, ref, listener);
     }
 
-    private void run() {
-        while (running || !work.isEmpty()) {
-            try {
-                Runnable task = work.poll(1, TimeUnit.SECONDS);
-                if (task != null) {
-                    task.run();
-                }
-                expireBacklogs();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+    /** Binds under the listener's identity; a second live listener of the same identity gets a lane of its own. */
+    <E> void bind(Map<String, Lane<E>> lanes, String kind, ServiceReference<?> ref, Object listener,
+            Consumer<? super E> sink) {
+        String identity = identity(ref);
+        String description = describe(kind, ref);
+        String key = identity;
+        while (true) {
+            Lane<E> lane = lanes.computeIfAbsent(key, k -> newLane(kind, k));
+            if (lane.attach(listener, sink, description)) {
                 return;
-            } catch (RuntimeException e) {
-                LOG.error("event worker: {}", e.toString(), e);
+            }
+            if (lane.figures().present()) {
+                LOG.warn("{}: another listener with identity {} is bound; it gets a lane of its own", description,
+                        identity);
+                key = identity + "#" + ref.getProperty(Constants.SERVICE_ID);
+            } else {
+                // the lane ended while we looked (its time to live ran out): make a fresh one
+                lanes.remove(key, lane);
             }
         }
     }
 
-    private void dispatch(Object event) {
-        for (Subscriber s : live.values()) {
-            if (s.type.isInstance(event)) {
-                deliver(s, event);
-            }
+    <E> void unbind(Map<String, Lane<E>> lanes, ServiceReference<?> ref, Object listener) {
+        String identity = identity(ref);
+        Lane<E> lane = lanes.get(identity);
+        if (lane != null && lane.detach(listener)) {
+            return;
         }
-        for (Backlog b : absent.values()) {
-            if (b.type.isInstance(event)) {
-                if (b.size < capacity) {
-                    b.events.add(event);
-                    b.size++;
-                } else {
-                    countDropped(1);
-                }
-            }
+        Lane<E> own = lanes.get(identity + "#" + ref.getProperty(Constants.SERVICE_ID));
+        if (own != null && own.detach(listener)) {
+            // a second listener of a shared identity leaves nobody to wait for
+            own.close(System.nanoTime());
         }
     }
 
-    private void deliver(Subscriber s, Object event) {
-        try {
-            s.sink.accept(event);
-            delivered.incrementAndGet();
-        } catch (RuntimeException | LinkageError e) {
-            failed.incrementAndGet();
-            LOG.warn("{} failed on {}: {}", s.description, event, e.toString(), e);
-        }
+    private <E> Lane<E> newLane(String kind, String key) {
+        Lane<E> lane = new Lane<>(kind, key, () -> capacity, timeToLiveNanos, this);
+        lane.start();
+        return lane;
     }
 
-    private void attach(String key, Subscriber sub) {
-        Backlog backlog = absent.remove(key);
-        if (backlog != null && backlog.type == sub.type) {
-            LOG.info("{} is back; delivering {} events kept while it was away", sub.description, backlog.size);
-            for (Object e : backlog.events) {
-                deliver(sub, e);
-            }
-        }
-        live.put(key, sub);
+    @Override
+    public synchronized void ended(Lane<?> lane) {
+        // under the same monitor as the totals, so they never see a lane counted twice or not at all
+        LaneFigures f = lane.figures();
+        transfers.values().remove(lane);
+        uploads.values().remove(lane);
+        sessions.values().remove(lane);
+        endedDelivered.addAndGet(f.delivered());
+        endedDropped.addAndGet(f.dropped());
+        endedFailures.addAndGet(f.failures());
     }
 
-    private void detach(String key, Object listener, Class<?> type) {
-        Subscriber current = live.get(key);
-        if (current != null && current.listener == listener) {
-            live.remove(key);
-            absent.put(key, new Backlog(type, System.nanoTime()));
-        }
+    private List<Lane<?>> allLanes() {
+        List<Lane<?>> all = new ArrayList<>(transfers.values());
+        all.addAll(uploads.values());
+        all.addAll(sessions.values());
+        return all;
     }
 
-    private void expireBacklogs() {
-        long now = System.nanoTime();
-        for (Iterator<Map.Entry<String, Backlog>> it = absent.entrySet().iterator(); it.hasNext();) {
-            Map.Entry<String, Backlog> e = it.next();
-            if (now - e.getValue().since > BACKLOG_TTL_NANOS) {
-                it.remove();
-                if (e.getValue().size > 0) {
-                    LOG.warn("listener {} did not come back; {} events given up", e.getKey(), e.getValue().size);
-                    countDropped(e.getValue().size);
-                }
-            }
-        }
-    }
-
-    private void countDropped(long n) {
-        if (dropped.getAndAdd(n) == 0) {
-            LOG.warn("event queue full: events are being dropped (see ftp:status)");
-        }
-    }
-
-    private static String identity(ServiceReference<?> ref, Class<?> type) {
+    static String identity(ServiceReference<?> ref) {
         Object id = ref.getProperty(Constants.SERVICE_PID);
         if (id == null) {
             id = ref.getProperty("component.name");
         }
         if (id == null) {
-            id = ref.getBundle() == null ? ref.getProperty(Constants.SERVICE_ID) : ref.getBundle().getSymbolicName();
+            Bundle b = ref.getBundle();
+            id = b == null ? ref.getProperty(Constants.SERVICE_ID) : b.getSymbolicName();
         }
-        return type.getSimpleName() + ":" + id;
+        return String.valueOf(id);
     }
 
-    private static String describe(ServiceReference<?> ref, Class<?> type) {
+    private static String describe(String kind, ServiceReference<?> ref) {
         Bundle b = ref.getBundle();
         String who = b == null ? "?" : b.getSymbolicName() + " " + b.getVersion();
         Object pid = ref.getProperty(Constants.SERVICE_PID);
-        return (type == TransferEvent.class ? "TransferListener" : "UploadListener") + " " + who
-                + (pid != null ? " (" + pid + ")" : "");
-    }
-
-    private static final class Subscriber {
-        final Object listener;
-        final Class<?> type;
-        final Consumer<Object> sink;
-        final String description;
-
-        Subscriber(Object listener, Class<?> type, Consumer<Object> sink, String description) {
-            this.listener = listener;
-            this.type = type;
-            this.sink = sink;
-            this.description = description;
-        }
-    }
-
-    private static final class Backlog {
-        final Class<?> type;
-        final long since;
-        final ArrayDeque<Object> events = new ArrayDeque<>();
-        volatile int size;
-
-        Backlog(Class<?> type, long since) {
-            this.type = type;
-            this.since = since;
-        }
+        return kind + " " + who + (pid != null ? " (" + pid + ")" : "");
     }
 }

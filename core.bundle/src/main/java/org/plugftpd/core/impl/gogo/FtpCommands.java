@@ -17,6 +17,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.plugftpd.core.impl.auth.AuthChain;
 import org.plugftpd.core.impl.events.EventDispatcher;
+import org.plugftpd.core.impl.events.LaneFigures;
 import org.plugftpd.core.impl.who.HostNames;
 import org.plugftpd.core.impl.who.WhoOptions;
 import org.plugftpd.core.impl.who.WhoReport;
@@ -89,7 +90,11 @@ public final class FtpCommands {
             Bundle b = q.getBundle();
             lines.add("QuotaService " + (b == null ? "?" : b.getSymbolicName() + " " + b.getVersion()));
         }
-        lines.addAll(events.describeListeners());
+        for (LaneFigures lane : events.lanes()) {
+            lines.add(String.format("%s%s: delivered %d, backlog %d, dropped %d, failures %d", lane.description(),
+                    lane.present() ? "" : " (away, events kept)", lane.delivered(), lane.backlog(), lane.dropped(),
+                    lane.failures()));
+        }
         if (lines.isEmpty()) {
             out.append("  (none: no authenticator, logins get 530)\n");
         }

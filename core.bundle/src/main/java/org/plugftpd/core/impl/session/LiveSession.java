@@ -3,8 +3,11 @@ package org.plugftpd.core.impl.session;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 
+import org.plugftpd.session.api.SessionEndedEvent;
+import org.plugftpd.session.api.SessionEndedEvent.Reason;
 import org.plugftpd.session.api.SessionInfo;
 import org.plugftpd.session.api.SessionInfo.State;
+import org.plugftpd.session.api.TlsInfo;
 
 /**
  * The mutable scoreboard record of one control connection. Written by the session's own command
@@ -20,6 +23,10 @@ public final class LiveSession {
 
     private volatile String login;
     private volatile boolean secure;
+    private volatile TlsInfo controlTls;
+    private volatile TlsInfo dataTls;
+    /** Why the session is ending, once something has said so; the first reason wins. */
+    private volatile Reason ending;
     private State state = State.IDLE;
     private String file = "";
     private long restartOffset;
@@ -66,8 +73,36 @@ public final class LiveSession {
         this.login = account;
     }
 
+    /** The control connection is (now) under TLS: implicit FTPS, or AUTH TLS succeeded. */
     public void secure(boolean tls) {
         this.secure = tls;
+    }
+
+    /** The control connection's TLS state after its handshake (set by the TLS layer; null for plain). */
+    public void controlTls(TlsInfo tls) {
+        this.controlTls = tls;
+        if (tls != null) {
+            this.secure = true;
+        }
+    }
+
+    /** The TLS state of the data connection just opened (null for a plain one). */
+    public void dataTls(TlsInfo tls) {
+        this.dataTls = tls;
+    }
+
+    /** Says why the session is about to end (QUIT, kick, idle timeout); a later reason does not replace it. */
+    public synchronized void ending(Reason reason) {
+        if (ending == null) {
+            ending = reason;
+        }
+    }
+
+    /** The session-ended notification: its last snapshot, why it ended ({@code CLOSED} when nobody said) and its totals. */
+    public SessionEndedEvent ended(Instant at) {
+        Reason why = ending;
+        return SessionEndedEvent.builder().session(snapshot()).end(at).reason(why == null ? Reason.CLOSED : why)
+                .uploadedBytes(uploadedBytes).downloadedBytes(downloadedBytes).build();
     }
 
     /** spec/ftpwho.md §1.2: a transfer starts; total is the file size for downloads, 0 for uploads. */
@@ -111,6 +146,7 @@ public final class LiveSession {
     }
 
     void close() {
+        ending(Reason.KICKED);
         closer.run();
     }
 
@@ -133,7 +169,8 @@ public final class LiveSession {
     }
 
     public synchronized SessionInfo snapshot() {
-        return new SessionInfo(id, login, remote, local, state, file, restartOffset, totalSize, currentSize, start,
-                transferStart, secure);
+        return SessionInfo.builder().id(id).login(login).remote(remote).local(local).state(state).file(file)
+                .restartOffset(restartOffset).totalSize(totalSize).currentSize(currentSize).sessionStart(start)
+                .transferStart(transferStart).secure(secure).controlTls(controlTls).dataTls(dataTls).build();
     }
 }
