@@ -132,7 +132,14 @@ public final class DefenderComponent implements ConnectionGuard {
     }
 
     private void banned(Ban ban, String address) {
-        BANS.warn(BanLine.of(address, ban));
+        String line = BanLine.of(address, ban);
+        // not on the caller's thread: Gogo points a command's System.out/err at the admin client,
+        // and the line of a ban added by ftp:ban must reach the server log like any other
+        try {
+            sweeper.execute(() -> BANS.warn(line));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            BANS.warn(line);
+        }
         BanStore s = store;
         if (s != null) {
             s.saveSoon();
