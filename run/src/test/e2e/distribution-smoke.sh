@@ -63,12 +63,46 @@ else:
 PY
 }
 
+# what the archive holds, and with which modes: nothing a running server writes, configuration 0600
+listing=$(tar tvzf "$ARCHIVE")
+top=$(printf '%s\n' "$listing" | awk '{print $6}' | cut -d/ -f1 | sort -u)
+[ "$(printf '%s\n' "$top" | wc -l)" = 1 ] || fail "the archive has more than one top folder: $top"
+for unwanted in data/cache data/demo data/plugftpd.pid data/plugftpd.sock etc/pureftpd.passwd etc/pureftpd.pdb \
+        log/plugftpd.log log/xferlog; do
+    if printf '%s\n' "$listing" | awk '{print $6}' | grep -q "^$top/$unwanted"; then
+        fail "the archive holds $unwanted"
+    fi
+done
+[ -z "$(printf '%s\n' "$listing" | grep -v '^[-d]')" ] || fail "the archive holds sockets, links or devices"
+mode_of() { printf '%s\n' "$listing" | awk -v p="$top/$1" '$6 == p {print $1}'; }
+[ "$(mode_of bin/plugftpd)" = "-rwxr-xr-x" ] || fail "bin/plugftpd mode in the archive: $(mode_of bin/plugftpd)"
+[ "$(mode_of etc/plugftpd.server.cfg)" = "-rw-------" ] || fail "etc/plugftpd.server.cfg mode: $(mode_of etc/plugftpd.server.cfg)"
+[ "$(mode_of etc/plugftpd.auth.puredb.cfg)" = "-rw-------" ] || fail "etc/plugftpd.auth.puredb.cfg mode"
+[ "$(mode_of system/)" = "drwxr-xr-x" ] || fail "system/ mode: $(mode_of system/)"
+size=$(stat -c %s "$ARCHIVE")
+[ "$size" -lt 40000000 ] || fail "the archive is $size bytes: runtime files got in?"
+pass "archive: one top folder, no runtime files, modes kept (bin 0755, etc/*.cfg 0600), $size bytes"
+
+# the build's staging folder refuses to be started (every mvn run empties it)
+STAGING=$MODULE_DIR/target/plugftpd
+if [ -x "$STAGING/bin/plugftpd" ]; then
+    if staging_out=$("$STAGING/bin/plugftpd" start 2>&1); then
+        "$STAGING/bin/plugftpd" stop >/dev/null 2>&1 || true
+        fail "start in the build's staging folder must refuse: $staging_out"
+    fi
+    case $staging_out in
+        *"staging folder"*"install"*) pass "start in the build's staging folder refused, pointing to install" ;;
+        *) fail "staging refusal does not say why: $staging_out" ;;
+    esac
+fi
+
 tar xzf "$ARCHIVE" -C "$WORK"
 HOME_DIR=$(ls -d "$WORK"/plugftpd-*/ | head -n 1)
 HOME_DIR=${HOME_DIR%/}
 PF=$HOME_DIR/bin/plugftpd
 [ -x "$PF" ] || fail "bin/plugftpd is not executable in the archive"
-pass "archive unpacked, bin/plugftpd executable"
+[ "$(stat -c %a "$HOME_DIR/etc/plugftpd.server.cfg")" = 600 ] || fail "unpacked etc/plugftpd.server.cfg is not 0600"
+pass "archive unpacked, bin/plugftpd executable, etc/*.cfg 0600"
 
 read -r PORT PASV_FIRST PASV_LAST <<<"$(free_ports)"
 sed -i -e "s/^port=.*/port=$PORT/" -e "s/^passivePorts=.*/passivePorts=$PASV_FIRST-$PASV_LAST/" \
@@ -185,6 +219,18 @@ lftp -c "set net:max-retries 1; set net:timeout 20; open -u anonymous,smoke@exam
 cmp -s "$WORK/README-lftp.txt" "$HOME_DIR/data/pub/README.txt" || fail "lftp's README.txt differs"
 pass "lftp lists and downloads"
 
+# install DIR: refused while the installation runs; a fresh one is a full copy with modes
+"$PF" install "$HOME_DIR" >/dev/null 2>&1 && fail "install onto itself must refuse"
+mkdir -p "$WORK/pristine"
+tar xzf "$ARCHIVE" -C "$WORK/pristine"
+PRISTINE=$(ls -d "$WORK"/pristine/plugftpd-*/ | head -n 1)
+"${PRISTINE%/}/bin/plugftpd" install "$WORK/copy" >/dev/null || fail "install into a new folder failed"
+[ -x "$WORK/copy/bin/plugftpd" ] && [ "$(stat -c %a "$WORK/copy/etc/plugftpd.server.cfg")" = 600 ] \
+    || fail "install did not keep the modes"
+"$WORK/copy/bin/plugftpd" install "$HOME_DIR" >"$WORK/out" 2>&1 && fail "install over a running server must refuse: $(cat "$WORK/out")"
+grep -q "is running in" "$WORK/out" || fail "install over a running server: $(cat "$WORK/out")"
+pass "install copies with modes, refuses over a running server"
+
 "$PF" stop || fail "bin/plugftpd stop exited non-zero"
 STARTED=false
 [ ! -e "$HOME_DIR/data/plugftpd.pid" ] || fail "pid file left after stop"
@@ -198,4 +244,12 @@ set -e
 grep -q "plugftpd is not running" "$WORK/err" || fail "client: no 'not running' message"
 pass "stopped: no pid file, no socket, status 3, client says not running"
 
+# an update of a stopped installation keeps its users, uploads and configuration
+"$WORK/copy/bin/plugftpd" install "$HOME_DIR" >/dev/null || fail "install over a stopped installation failed"
+[ -s "$HOME_DIR/etc/pureftpd.passwd" ] && [ -f "$HOME_DIR/data/demo/demo.txt" ] \
+    && grep -q "^port=$PORT" "$HOME_DIR/etc/plugftpd.server.cfg" || fail "an update lost etc/ or data/"
+pass "install over a stopped installation keeps etc/ and data/"
+
 echo "distribution smoke test passed ($PASSED checks)"
+
+bash "$MODULE_DIR/src/test/e2e/fresh-clone.sh" || exit 1
