@@ -112,7 +112,12 @@ sed -i -e "s/^port=.*/port=$PORT/" -e "s/^passivePorts=.*/passivePorts=$PASV_FIR
 ln -s "$PF" "$WORK/plugftpd-link"
 cd /
 STARTED=true
-start_output=$("$WORK/plugftpd-link" start) || fail "bin/plugftpd start exited non-zero: $start_output"
+start_output=$("$WORK/plugftpd-link" start 2>"$WORK/start.err") || fail "bin/plugftpd start exited non-zero: $start_output $(cat "$WORK/start.err")"
+if [ "$(id -u)" -eq 0 ]; then
+    grep -q "WARNING: running as root" "$WORK/start.err" || fail "start as root printed no warning: $(cat "$WORK/start.err")"
+    grep -q "WARN plugftpd: WARNING: running as root" "$HOME_DIR/log/plugftpd.log" || fail "start as root: no warning in the log"
+    pass "start as root warns on the terminal and in the log"
+fi
 echo "$start_output"
 case $start_output in
     *"plugftpd started (pid "*"127.0.0.1:$PORT"*) pass "start reports pid and 127.0.0.1:$PORT" ;;
