@@ -146,6 +146,13 @@ fi
 grep -q "Command not found" "$WORK/err" || fail "unknown command: no message on stderr"
 pass "unknown command exits 1 with its message on stderr"
 
+if "$PF" client ftp:kick abc >/dev/null 2>"$WORK/err"; then
+    fail "ftp:kick abc must exit non-zero"
+fi
+grep -q "usage: ftp:kick <id>" "$WORK/err" && [ "$(wc -l <"$WORK/err")" -le 1 ] \
+    || fail "ftp:kick abc: not one usage line: $(cat "$WORK/err")"
+pass "ftp:kick abc answers one usage line"
+
 piped=$(printf 'greeting = hi\necho $greeting there\n' | "$PF" client)
 [ "$(printf '%s\n' "$piped" | tail -n 1)" = "hi there" ] || fail "stdin session lost its variable: $piped"
 pass "commands from stdin share one session"
