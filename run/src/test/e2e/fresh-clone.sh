@@ -10,6 +10,7 @@ REPO=$(cd "$(dirname "$0")/../../../.." && pwd)
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/plugftpd-clone.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 
+git -C "$REPO" rev-parse --git-dir >/dev/null 2>&1 || { echo "FAIL: $REPO is not a git repository" >&2; exit 1; }
 git clone -q "$REPO" "$WORK/plugftpd"
 [ ! -e "$WORK/shared" ] || { echo "FAIL: $WORK/shared exists" >&2; exit 1; }
 cd "$WORK/plugftpd"
