@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Login benchmark of auth.puredb beside Debian's Pure-FTPd 1.0.50: the same .pdb, the same machine,
-# runs interleaved by ../shared/bench/compare.sh. Needs root (pure-ftpd switches to the users'
+# runs interleaved by bench/harness/compare.sh. Needs root (pure-ftpd switches to the users'
 # uid), the pure-ftpd package, and a built distribution (run/target/plugftpd).
 #
 # usage: bench/login-bench.sh [ROUNDS] [SECONDS]   (figures on stdout; raw JSON lines in the work dir)
@@ -8,7 +8,7 @@
 #              VERIFY_QUEUE=N, VERIFY_WAIT=S   plugftpd.auth.puredb's verifyQueue/verifyWait
 #              PLUG_JAVA_OPTS=...  extra JVM options for plugftpd (e.g. -Dplugftpd.hash.libsodium=false)
 # Users: "argon" = argon2id m=8 MiB, t=255 (pure-pw's default cost on this kind of machine),
-#        "cheap" = MD5-crypt ($1$, what shared/bench/README.md's Pure-FTPd figures used).
+#        "cheap" = MD5-crypt ($1$, what bench/harness/README.md's Pure-FTPd figures used).
 # Also prints the JVM's largest heap after a GC (-Xlog:gc) over the whole run, to set beside
 # verifyMemory, and its peak RSS.
 set -euo pipefail
@@ -16,7 +16,7 @@ set -euo pipefail
 ROUNDS=${1:-3}
 SECONDS_PER_RUN=${2:-20}
 REPO=$(cd "$(dirname "$0")/.." && pwd)
-BENCH=$REPO/../shared/bench
+BENCH=$REPO/bench/harness
 DIST=$REPO/run/target/plugftpd
 WORK=$(mktemp -d /var/tmp/plugftpd-login-bench.XXXXXX)
 PURE_PORT=${PURE_PORT:-2141}

@@ -63,12 +63,46 @@ else:
 PY
 }
 
+# what the archive holds, and with which modes: nothing a running server writes, configuration 0600
+listing=$(tar tvzf "$ARCHIVE")
+top=$(printf '%s\n' "$listing" | awk '{print $6}' | cut -d/ -f1 | sort -u)
+[ "$(printf '%s\n' "$top" | wc -l)" = 1 ] || fail "the archive has more than one top folder: $top"
+for unwanted in data/cache data/demo data/plugftpd.pid data/plugftpd.sock etc/pureftpd.passwd etc/pureftpd.pdb \
+        log/plugftpd.log log/xferlog; do
+    if printf '%s\n' "$listing" | awk '{print $6}' | grep -q "^$top/$unwanted"; then
+        fail "the archive holds $unwanted"
+    fi
+done
+[ -z "$(printf '%s\n' "$listing" | grep -v '^[-d]')" ] || fail "the archive holds sockets, links or devices"
+mode_of() { printf '%s\n' "$listing" | awk -v p="$top/$1" '$6 == p {print $1}'; }
+[ "$(mode_of bin/plugftpd)" = "-rwxr-xr-x" ] || fail "bin/plugftpd mode in the archive: $(mode_of bin/plugftpd)"
+[ "$(mode_of etc/plugftpd.server.cfg)" = "-rw-------" ] || fail "etc/plugftpd.server.cfg mode: $(mode_of etc/plugftpd.server.cfg)"
+[ "$(mode_of etc/plugftpd.auth.puredb.cfg)" = "-rw-------" ] || fail "etc/plugftpd.auth.puredb.cfg mode"
+[ "$(mode_of system/)" = "drwxr-xr-x" ] || fail "system/ mode: $(mode_of system/)"
+size=$(stat -c %s "$ARCHIVE")
+[ "$size" -lt 40000000 ] || fail "the archive is $size bytes: runtime files got in?"
+pass "archive: one top folder, no runtime files, modes kept (bin 0755, etc/*.cfg 0600), $size bytes"
+
+# the build's staging folder refuses to be started (every mvn run empties it)
+STAGING=$MODULE_DIR/target/plugftpd
+if [ -x "$STAGING/bin/plugftpd" ]; then
+    if staging_out=$("$STAGING/bin/plugftpd" start 2>&1); then
+        "$STAGING/bin/plugftpd" stop >/dev/null 2>&1 || true
+        fail "start in the build's staging folder must refuse: $staging_out"
+    fi
+    case $staging_out in
+        *"staging folder"*"install"*) pass "start in the build's staging folder refused, pointing to install" ;;
+        *) fail "staging refusal does not say why: $staging_out" ;;
+    esac
+fi
+
 tar xzf "$ARCHIVE" -C "$WORK"
 HOME_DIR=$(ls -d "$WORK"/plugftpd-*/ | head -n 1)
 HOME_DIR=${HOME_DIR%/}
 PF=$HOME_DIR/bin/plugftpd
 [ -x "$PF" ] || fail "bin/plugftpd is not executable in the archive"
-pass "archive unpacked, bin/plugftpd executable"
+[ "$(stat -c %a "$HOME_DIR/etc/plugftpd.server.cfg")" = 600 ] || fail "unpacked etc/plugftpd.server.cfg is not 0600"
+pass "archive unpacked, bin/plugftpd executable, etc/*.cfg 0600"
 
 read -r PORT PASV_FIRST PASV_LAST <<<"$(free_ports)"
 sed -i -e "s/^port=.*/port=$PORT/" -e "s/^passivePorts=.*/passivePorts=$PASV_FIRST-$PASV_LAST/" \
@@ -78,7 +112,12 @@ sed -i -e "s/^port=.*/port=$PORT/" -e "s/^passivePorts=.*/passivePorts=$PASV_FIR
 ln -s "$PF" "$WORK/plugftpd-link"
 cd /
 STARTED=true
-start_output=$("$WORK/plugftpd-link" start) || fail "bin/plugftpd start exited non-zero: $start_output"
+start_output=$("$WORK/plugftpd-link" start 2>"$WORK/start.err") || fail "bin/plugftpd start exited non-zero: $start_output $(cat "$WORK/start.err")"
+if [ "$(id -u)" -eq 0 ]; then
+    grep -q "WARNING: running as root" "$WORK/start.err" || fail "start as root printed no warning: $(cat "$WORK/start.err")"
+    grep -q "WARN plugftpd: WARNING: running as root" "$HOME_DIR/log/plugftpd.log" || fail "start as root: no warning in the log"
+    pass "start as root warns on the terminal and in the log"
+fi
 echo "$start_output"
 case $start_output in
     *"plugftpd started (pid "*"127.0.0.1:$PORT"*) pass "start reports pid and 127.0.0.1:$PORT" ;;
@@ -106,6 +145,13 @@ if "$PF" client no-such-command >/dev/null 2>"$WORK/err"; then
 fi
 grep -q "Command not found" "$WORK/err" || fail "unknown command: no message on stderr"
 pass "unknown command exits 1 with its message on stderr"
+
+if "$PF" client ftp:kick abc >/dev/null 2>"$WORK/err"; then
+    fail "ftp:kick abc must exit non-zero"
+fi
+grep -q "usage: ftp:kick <id>" "$WORK/err" && [ "$(wc -l <"$WORK/err")" -le 1 ] \
+    || fail "ftp:kick abc: not one usage line: $(cat "$WORK/err")"
+pass "ftp:kick abc answers one usage line"
 
 piped=$(printf 'greeting = hi\necho $greeting there\n' | "$PF" client)
 [ "$(printf '%s\n' "$piped" | tail -n 1)" = "hi there" ] || fail "stdin session lost its variable: $piped"
@@ -185,6 +231,36 @@ lftp -c "set net:max-retries 1; set net:timeout 20; open -u anonymous,smoke@exam
 cmp -s "$WORK/README-lftp.txt" "$HOME_DIR/data/pub/README.txt" || fail "lftp's README.txt differs"
 pass "lftp lists and downloads"
 
+# install DIR: refused while the installation runs; a fresh one is a full copy with modes
+"$PF" install "$HOME_DIR" >/dev/null 2>&1 && fail "install onto itself must refuse"
+mkdir -p "$WORK/pristine"
+tar xzf "$ARCHIVE" -C "$WORK/pristine"
+PRISTINE=$(ls -d "$WORK"/pristine/plugftpd-*/ | head -n 1)
+"${PRISTINE%/}/bin/plugftpd" install "$WORK/copy" >/dev/null || fail "install into a new folder failed"
+[ -x "$WORK/copy/bin/plugftpd" ] && [ "$(stat -c %a "$WORK/copy/etc/plugftpd.server.cfg")" = 600 ] \
+    || fail "install did not keep the modes"
+"$WORK/copy/bin/plugftpd" install "$HOME_DIR" >"$WORK/out" 2>&1 && fail "install over a running server must refuse: $(cat "$WORK/out")"
+grep -q "is running in" "$WORK/out" || fail "install over a running server: $(cat "$WORK/out")"
+pass "install copies with modes, refuses over a running server"
+
+# the core bundle stopped (the admin channel goes with it): status and who say so in one line
+core_id=$("$PF" client lb | awk -F'|' '/plugftpd core/ {gsub(/ /, "", $1); print $1}')
+[ -n "$core_id" ] || fail "no core bundle id in lb"
+"$PF" client "stop $core_id" >/dev/null 2>&1 || true
+set +e
+status_out=$("$PF" status 2>&1); status_rc=$?
+who_out=$("$PF" who 2>&1); who_rc=$?
+set -e
+[ "$status_rc" -ne 0 ] || fail "status exited 0 with the core bundle stopped: $status_out"
+[ "$(printf '%s\n' "$status_out" | wc -l)" = 1 ] || fail "status with the core stopped is not one line: $status_out"
+[ "$who_rc" -ne 0 ] && [ "$(printf '%s\n' "$who_out" | wc -l)" = 1 ] || fail "who with the core stopped: $who_rc $who_out"
+case $status_out$who_out in
+    *"admin channel is closed"*"admin channel is closed"*) ;;
+    *) fail "status and client disagree with the core stopped: $status_out / $who_out" ;;
+esac
+if printf '%s\n%s\n' "$status_out" "$who_out" | grep -q $'\e\['; then fail "ANSI escapes in bin/plugftpd output"; fi
+pass "core bundle stopped: status and who exit non-zero with one line ($status_out)"
+
 "$PF" stop || fail "bin/plugftpd stop exited non-zero"
 STARTED=false
 [ ! -e "$HOME_DIR/data/plugftpd.pid" ] || fail "pid file left after stop"
@@ -198,4 +274,12 @@ set -e
 grep -q "plugftpd is not running" "$WORK/err" || fail "client: no 'not running' message"
 pass "stopped: no pid file, no socket, status 3, client says not running"
 
+# an update of a stopped installation keeps its users, uploads and configuration
+"$WORK/copy/bin/plugftpd" install "$HOME_DIR" >/dev/null || fail "install over a stopped installation failed"
+[ -s "$HOME_DIR/etc/pureftpd.passwd" ] && [ -f "$HOME_DIR/data/demo/demo.txt" ] \
+    && grep -q "^port=$PORT" "$HOME_DIR/etc/plugftpd.server.cfg" || fail "an update lost etc/ or data/"
+pass "install over a stopped installation keeps etc/ and data/"
+
 echo "distribution smoke test passed ($PASSED checks)"
+
+bash "$MODULE_DIR/src/test/e2e/fresh-clone.sh" || exit 1

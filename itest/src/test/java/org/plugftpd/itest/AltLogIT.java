@@ -72,7 +72,7 @@ public class AltLogIT extends FtpTestSupport {
 
     private static Path vectors() {
         String dir = System.getProperty("plugftpd.vectors");
-        return Paths.get(dir == null ? "../../shared/vectors" : dir).resolve("altlog");
+        return Paths.get(dir == null ? "../vectors" : dir).resolve("altlog");
     }
 
     private int port;

@@ -65,7 +65,7 @@ public abstract class FtpTestSupport {
 
     @Configuration
     public Option[] config() throws IOException {
-        Path root = Files.createTempDirectory("plugftpd-itest");
+        Path root = TempTrees.create("plugftpd-itest");
         Files.createDirectories(root.resolve("etc"));
         Files.createDirectories(root.resolve("data/pub"));
         Files.createDirectories(root.resolve("log"));

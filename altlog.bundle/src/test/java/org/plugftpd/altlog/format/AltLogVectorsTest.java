@@ -40,7 +40,7 @@ public class AltLogVectorsTest {
 
     private static Path vectors() {
         String configured = System.getProperty("plugftpd.vectors");
-        return configured != null ? Paths.get(configured) : Paths.get("../../shared/vectors");
+        return configured != null ? Paths.get(configured) : Paths.get("../vectors");
     }
 
     /** What one scripted step did, from its transcript row and curl -v output. */

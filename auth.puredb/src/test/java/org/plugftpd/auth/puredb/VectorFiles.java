@@ -12,11 +12,11 @@ public final class VectorFiles {
     private VectorFiles() {
     }
 
-    /** shared/vectors: surefire sets plugftpd.vectors (see pom.xml); an IDE run starts in the module dir. */
+    /** vectors/: surefire sets plugftpd.vectors (see pom.xml); an IDE run starts in the module dir. */
     public static Path root() {
         String configured = System.getProperty("plugftpd.vectors");
         Path root = configured != null && !configured.isEmpty()
-                ? Paths.get(configured) : Paths.get("..", "..", "shared", "vectors");
+                ? Paths.get(configured) : Paths.get("..", "vectors");
         assertTrue("vectors not found at " + root.toAbsolutePath(), Files.isDirectory(root));
         return root;
     }

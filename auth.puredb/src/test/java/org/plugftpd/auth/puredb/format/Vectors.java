@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 
 import org.plugftpd.auth.puredb.VectorFiles;
 
-/** Finds the Pure-FTPd 1.0.50 captures in shared/vectors. Stateless, thread-safe. */
+/** Finds the Pure-FTPd 1.0.50 captures in vectors/. Stateless, thread-safe. */
 final class Vectors {
 
     private Vectors() {

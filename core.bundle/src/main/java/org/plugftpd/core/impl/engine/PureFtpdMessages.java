@@ -14,6 +14,10 @@ import org.apache.ftpserver.message.MessageResource;
 final class PureFtpdMessages implements MessageResource {
     private static final Map<String, String> PURE_FTPD = Map.ofEntries(
             Map.entry("215.SYST", "UNIX Type: L8"),
+            // Pure-FTPd answers "211 https://www.pureftpd.org/" and names its own SITE commands;
+            // we name ourselves and nothing of the engine inside
+            Map.entry("211.STAT", "plugftpd"),
+            Map.entry("214", "The following SITE commands are recognized\n HELP\nplugftpd"),
             Map.entry("257.PWD", "\"{output.msg}\" is your current location"),
             Map.entry("250.CWD", "OK. Current directory is {output.msg}"),
             Map.entry("250.CDUP", "OK. Current directory is {output.msg}"),

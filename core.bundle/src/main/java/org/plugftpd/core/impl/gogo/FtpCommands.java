@@ -119,11 +119,23 @@ public final class FtpCommands {
     }
 
     @Descriptor("closes a session at once (the PID column of ftp:who)")
-    public void kick(@Descriptor("session id") long id) {
-        if (!sessions.kick(id)) {
-            throw new IllegalArgumentException("no session " + id);
+    public String kick(@Descriptor("session id (the PID column of ftp:who)") String id) {
+        long session = sessionId(id);
+        if (!sessions.kick(session)) {
+            throw new IllegalArgumentException("no session " + session + " (ftp:who lists them)");
         }
-        print("session " + id + " closed\n");
+        // returned, not printed: Gogo writes it to the calling session
+        return "session " + session + " closed";
+    }
+
+    /** The id ftp:kick was given, or a usage message a person can act on. */
+    static long sessionId(String id) {
+        String text = id == null ? "" : id.trim();
+        if (!text.isEmpty() && text.chars().allMatch(c -> c >= '0' && c <= '9') && text.length() < 19) {
+            return Long.parseLong(text);
+        }
+        throw new IllegalArgumentException("usage: ftp:kick <id>, the number in the PID column of ftp:who ("
+                + (text.isEmpty() ? "no id given" : "'" + text + "' is not one") + ")");
     }
 
     private static void print(String text) {

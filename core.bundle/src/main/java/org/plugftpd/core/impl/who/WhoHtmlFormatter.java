@@ -11,7 +11,7 @@ final class WhoHtmlFormatter implements WhoFormatter {
     private static final String CGI_HEADER = "Content-Type: text/html\n\n";
 
     // spec/ftpwho.md §4.2: the page prologue, byte for byte as pure-ftpwho 1.0.50 printed it in
-    // shared/vectors/ftpwho/01-active.w.txt.
+    // vectors/ftpwho/01-active.w.txt.
     private static final String PAGE_START =
             "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.1//EN\"\n"
             + "          \"http://www.w3.org/TR/xhtml11/DTD/xhtml11.dtd\">\n"

@@ -22,7 +22,7 @@ import org.junit.rules.TemporaryFolder;
 
 /**
  * LIST and MLSD lines of real temp files against the Pure-FTPd 1.0.50 listings recorded in
- * shared/vectors/transcript (data-list.bin, data-mlsd.bin). Owner, group, directory size, device
+ * vectors/transcript (data-list.bin, data-mlsd.bin). Owner, group, directory size, device
  * and inode are machine-specific: the test puts the recorded values into the facts it read, so
  * the comparison is byte exact on everything the formatter decides.
  */
@@ -213,7 +213,7 @@ public class PureFtpdListingTest {
     private static String vector(String name) throws IOException {
         String configured = System.getProperty("plugftpd.vectors");
         Path vectors = configured != null && !configured.isEmpty()
-                ? Paths.get(configured) : Paths.get("..", "..", "shared", "vectors");
+                ? Paths.get(configured) : Paths.get("..", "vectors");
         return new String(Files.readAllBytes(vectors.resolve("transcript").resolve(name)), StandardCharsets.ISO_8859_1);
     }
 }

@@ -15,7 +15,7 @@ import org.plugftpd.session.api.SessionInfo;
 import org.plugftpd.session.api.SessionInfo.State;
 
 /**
- * Byte equality with every capture in shared/vectors/ftpwho. The three sessions of sessions.txt are
+ * Byte equality with every capture in vectors/ftpwho. The three sessions of sessions.txt are
  * rebuilt from the -x/-s captures: all started 13 s before the capture, both transfers 3 s before;
  * upload 576 KiB done (640 KiB by the time -n, -H and -c ran), download 7680 KiB of 67109864 bytes.
  */

@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
-/** Reads pure-ftpwho 1.0.50 captures from shared/vectors/ftpwho. Stateless, thread-safe. */
+/** Reads pure-ftpwho 1.0.50 captures from vectors/ftpwho. Stateless, thread-safe. */
 final class WhoVectors {
 
     private WhoVectors() {
@@ -19,7 +19,7 @@ final class WhoVectors {
         String configured = System.getProperty("plugftpd.vectors");
         // Surefire sets the property (core.bundle/pom.xml); an IDE run starts in the module dir.
         Path vectors = configured != null && !configured.isEmpty()
-                ? Paths.get(configured) : Paths.get("..", "..", "shared", "vectors");
+                ? Paths.get(configured) : Paths.get("..", "vectors");
         Path ftpwho = vectors.resolve("ftpwho");
         assertTrue("vector folder missing: " + ftpwho.toAbsolutePath(), Files.isDirectory(ftpwho));
         return ftpwho;
