@@ -107,6 +107,8 @@ pass "archive unpacked, bin/plugftpd executable, etc/*.cfg 0600"
 read -r PORT PASV_FIRST PASV_LAST <<<"$(free_ports)"
 sed -i -e "s/^port=.*/port=$PORT/" -e "s/^passivePorts=.*/passivePorts=$PASV_FIRST-$PASV_LAST/" \
     "$HOME_DIR/etc/plugftpd.server.cfg"
+# the socket fuzzer below is a hostile client on loopback by design: the defender must not ban it
+sed -i -e "s|^allow=.*|allow=127.0.0.0/8|" "$HOME_DIR/etc/plugftpd.defender.cfg"
 
 # started from another directory, through a symlink: the script must find its home by itself
 ln -s "$PF" "$WORK/plugftpd-link"
@@ -230,6 +232,12 @@ lftp -c "set net:max-retries 1; set net:timeout 20; open -u anonymous,smoke@exam
     || fail "lftp could not download README.txt"
 cmp -s "$WORK/README-lftp.txt" "$HOME_DIR/data/pub/README.txt" || fail "lftp's README.txt differs"
 pass "lftp lists and downloads"
+
+# hostile input on the control connection: no hang, no session left behind, bounded memory, no
+# server exception in the log (FUZZ_INPUTS for a longer run, FUZZ_SEED to replay one)
+python3 "$MODULE_DIR/src/test/e2e/socket-fuzz.py" --home "$HOME_DIR" --port "$PORT" \
+    --inputs "${FUZZ_INPUTS:-100000}" --seed "${FUZZ_SEED:-$RANDOM}" || fail "socket fuzzing"
+pass "socket fuzzer: ${FUZZ_INPUTS:-100000} hostile inputs"
 
 # install DIR: refused while the installation runs; a fresh one is a full copy with modes
 "$PF" install "$HOME_DIR" >/dev/null 2>&1 && fail "install onto itself must refuse"
