@@ -50,12 +50,19 @@ public final class JailFile implements FtpFile {
     /** jailRoot + virtualPath, lexically; null when the name can never be used (control bytes). */
     private final Path mappedPath;
     private final boolean writableArea;
+    /** A name the server chose ({@link #sibling}): its own reserved names (.pureftpd-*) are allowed. */
+    private final boolean serverNamed;
 
     private JailFile(Path jailRoot, String virtualPath, Path mappedPath, boolean writableArea) {
+        this(jailRoot, virtualPath, mappedPath, writableArea, false);
+    }
+
+    private JailFile(Path jailRoot, String virtualPath, Path mappedPath, boolean writableArea, boolean serverNamed) {
         this.jailRoot = jailRoot;
         this.virtualPath = virtualPath;
         this.mappedPath = mappedPath;
         this.writableArea = writableArea;
+        this.serverNamed = serverNamed;
     }
 
     /** The file at a normalised virtual path; {@code jailRoot} must already be a real path. */
@@ -367,10 +374,14 @@ public final class JailFile implements FtpFile {
         return FileChannel.open(target, all);
     }
 
-    /** The entry {@code name} in this file's directory (a temporary upload name, say). */
+    /**
+     * The entry {@code name} in this file's directory, a name the server chose (a temporary upload
+     * name, say): unlike a client's name it may be one of the server's reserved {@code .pureftpd-*}.
+     */
     public JailFile sibling(String name) {
         String parent = VirtualPath.parentOf(virtualPath);
-        return at(jailRoot, parent.equals(VirtualPath.ROOT) ? "/" + name : parent + "/" + name, writableArea);
+        JailFile f = at(jailRoot, parent.equals(VirtualPath.ROOT) ? "/" + name : parent + "/" + name, writableArea);
+        return f.mappedPath == null ? f : new JailFile(jailRoot, f.virtualPath, f.mappedPath, writableArea, true);
     }
 
     /**
@@ -458,7 +469,8 @@ public final class JailFile implements FtpFile {
 
     /** Writes need a writable area, a usable name the policy allows, and never touch the root. */
     private boolean mayChangeName() {
-        return writableArea && mappedPath != null && !isRoot() && FileNamePolicy.mayWrite(getName());
+        return writableArea && mappedPath != null && !isRoot()
+                && (serverNamed ? !FileNamePolicy.hasControlCharacter(getName()) : FileNamePolicy.mayWrite(getName()));
     }
 
     /** Pure-FTPd lists regular files, directories and symlinks to them; nothing else. */

@@ -46,6 +46,9 @@ public final class FtpCommands {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile FtpServerStatus server;
 
+    @Reference
+    private org.plugftpd.core.impl.service.FeatureServices features;
+
     @Activate
     public FtpCommands(@Reference SessionRegistry sessions, @Reference AuthChain auth,
             @Reference EventDispatcher events) {
@@ -90,6 +93,7 @@ public final class FtpCommands {
             lines.add("QuotaService " + (b == null ? "?" : b.getSymbolicName() + " " + b.getVersion()));
         }
         lines.addAll(events.describeListeners());
+        features.figures().forEach(f -> lines.add(f.line()));
         if (lines.isEmpty()) {
             out.append("  (none: no authenticator, logins get 530)\n");
         }
