@@ -23,7 +23,7 @@ import org.plugftpd.auth.api.Authenticator;
 
 /**
  * The authenticator chain as Pure-FTPd's {@code -l} list: highest {@code service.ranking} first,
- * "not mine" passes to the next, a rejection stops the chain, a failing method is skipped.
+ * "not mine" passes to the next, a rejection stops the chain, a failing method refuses the login.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -66,15 +66,23 @@ public class AuthChainIT extends FtpTestSupport {
     }
 
     @Test
-    public void aFailingMethodIsSkipped() throws Exception {
-        ServiceRegistration<Authenticator> reg = register(20, r -> {
+    public void aFailingMethodRefusesTheLoginWith530AndTheNextIsNotAsked() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        ServiceRegistration<Authenticator> failing = register(20, r -> {
             throw new IllegalStateException("backend down");
         });
+        ServiceRegistration<Authenticator> next = register(15, r -> {
+            asked.incrementAndGet();
+            return AuthResult.notMine();
+        });
         try {
-            assertLogin(true, "carol", "pw");
+            assertLogin(false, "carol", "pw");
+            assertEquals("the method after a failing one was asked", 0, asked.get());
         } finally {
-            reg.unregister();
+            failing.unregister();
+            next.unregister();
         }
+        assertLogin(true, "carol", "pw");
     }
 
     private ServiceRegistration<Authenticator> register(int ranking, Authenticator authenticator) {

@@ -10,12 +10,13 @@ import org.plugftpd.core.impl.guard.GuardChain;
 import org.plugftpd.core.impl.server.ServerSettings;
 import org.plugftpd.core.impl.session.LiveSession;
 import org.plugftpd.core.impl.session.SessionTable;
-import org.plugftpd.quota.api.QuotaService;
+import org.plugftpd.core.impl.service.FeatureServices;
 
 /**
  * What plugftpd's commands need besides FtpServer's own context: the current settings (they
- * change live), the auth chain, the scoreboard, the event queue and the quota service of the
- * moment. Thread-safe: every getter reads a volatile or a thread-safe service.
+ * change live), the auth chain, the scoreboard, the event queue and the feature services (quota,
+ * upload vetoes, their failure policy). Thread-safe: every getter reads a volatile or a
+ * thread-safe service.
  */
 public final class EngineContext {
     private static final String LIVE_SESSION = "plugftpd.live";
@@ -24,20 +25,20 @@ public final class EngineContext {
     private final AuthChain auth;
     private final SessionTable sessions;
     private final EventDispatcher events;
-    private final Supplier<QuotaService> quota;
+    private final FeatureServices services;
     private final GuardChain guards;
 
     public EngineContext(Supplier<ServerSettings> settings, AuthChain auth, SessionTable sessions,
-            EventDispatcher events, Supplier<QuotaService> quota, GuardChain guards) {
+            EventDispatcher events, FeatureServices services, GuardChain guards) {
         this.guards = guards;
         this.settings = settings;
         this.auth = auth;
         this.sessions = sessions;
         this.events = events;
-        this.quota = quota;
+        this.services = services;
     }
 
-    ServerSettings settings() {
+    public ServerSettings settings() {
         return settings.get();
     }
 
@@ -45,17 +46,17 @@ public final class EngineContext {
         return auth;
     }
 
-    SessionTable sessions() {
+    public SessionTable sessions() {
         return sessions;
     }
 
-    EventDispatcher events() {
+    public EventDispatcher events() {
         return events;
     }
 
-    /** The quota service bound right now, or null (no quota). */
-    QuotaService quota() {
-        return quota.get();
+    /** Quota, upload vetoes and the policy for their failures. */
+    public FeatureServices services() {
+        return services;
     }
 
     GuardChain guards() {
@@ -66,15 +67,15 @@ public final class EngineContext {
         session.setAttribute(LIVE_SESSION, live);
     }
 
-    static LiveSession live(FtpIoSession session) {
+    public static LiveSession live(FtpIoSession session) {
         return (LiveSession) session.getAttribute(LIVE_SESSION);
     }
 
-    static InetSocketAddress remote(FtpIoSession session) {
+    public static InetSocketAddress remote(FtpIoSession session) {
         return (InetSocketAddress) session.getRemoteAddress();
     }
 
-    static InetSocketAddress local(FtpIoSession session) {
+    public static InetSocketAddress local(FtpIoSession session) {
         return (InetSocketAddress) session.getLocalAddress();
     }
 }

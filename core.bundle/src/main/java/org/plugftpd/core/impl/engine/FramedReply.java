@@ -3,7 +3,7 @@ package org.plugftpd.core.impl.engine;
 import org.apache.ftpserver.ftplet.FtpReply;
 
 /** What plugftpd's replies share: the code, the time, and single-line text. Subclasses frame the lines. */
-abstract class FramedReply implements FtpReply {
+public abstract class FramedReply implements FtpReply {
     private final int code;
     private final long sentTime = System.currentTimeMillis();
 

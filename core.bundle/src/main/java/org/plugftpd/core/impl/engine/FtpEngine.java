@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.ftpserver.ConnectionConfigFactory;
 import org.apache.ftpserver.FtpServerFactory;
+import org.apache.ftpserver.command.Command;
 import org.apache.ftpserver.command.CommandFactoryFactory;
 import org.apache.ftpserver.ftplet.FtpException;
 import org.apache.ftpserver.impl.DefaultFtpServer;
@@ -27,8 +28,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Apache FtpServer put together the plugftpd way: plugftpd's listener, login, transfer, listing
- * and QUIT commands, the jail file system, no local user store. {@link #apply} takes new settings live:
+ * Apache FtpServer put together the plugftpd way: plugftpd's listener, login, listing and QUIT
+ * commands, the data-path commands it is given (transfers, file operations, ABOR), the jail file system, no local user store. {@link #apply} takes new settings live:
  * most apply to the next command or connection; a new address, port or passive range gets a new
  * listener while the old one stops accepting and lingers until its last session has left.
  * Not thread-safe: the owning component serialises start, apply and stop.
@@ -37,6 +38,7 @@ public final class FtpEngine {
     private static final Logger LOG = LoggerFactory.getLogger(FtpEngine.class);
 
     private final EngineContext context;
+    private final Map<String, Command> dataPath;
     private final ScheduledExecutorService timer;
     private final DataConnections data;
     private final List<TunedListener> retiring = new CopyOnWriteArrayList<>();
@@ -45,12 +47,17 @@ public final class FtpEngine {
     private TunedListener listener;
     private String listenerName;
 
-    public FtpEngine(EngineContext context) {
+    /**
+     * @param dataPath the commands of the transfer and file-operation path (core.impl.transfer),
+     *        given from above so the engine does not depend on them
+     */
+    public FtpEngine(EngineContext context, Map<String, Command> dataPath) {
         this.context = context;
         this.data = new DataConnections(() -> {
             ServerSettings s = context.settings();
             return new DataPolicy(s.dataAddressCheck(), s.dataTimeout() * 1000, s.dataSocketBuffer());
         });
+        this.dataPath = Map.copyOf(dataPath);
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "plugftpd-timer");
             t.setDaemon(true);
@@ -72,16 +79,11 @@ public final class FtpEngine {
         factory.setMessageResource(new PureFtpdMessages(new MessageResourceFactory().createMessageResource()));
         CommandFactoryFactory commands = new CommandFactoryFactory();
         LoginCommands login = new LoginCommands(context, timer);
-        TransferCommands transfers = new TransferCommands(context);
         commands.addCommand("USER", login.user());
         commands.addCommand("PASS", login.pass());
-        commands.addCommand("RETR", transfers.retrieve());
-        commands.addCommand("STOR", transfers.store());
-        commands.addCommand("APPE", transfers.append());
-        commands.addCommand("STOU", transfers.unique());
+        dataPath.forEach(commands::addCommand);
         commands.addCommand("QUIT", new QuitCommand());
         data.addCommands(commands);
-        commands.addCommand("RNFR", new RenameFromCommand());
         ListingCommands listings = new ListingCommands(context);
         commands.addCommand("LIST", listings.list());
         commands.addCommand("NLST", listings.nameList());

@@ -56,15 +56,15 @@ final class ListingCommands {
     }
 
     AbstractCommand list() {
-        return TransferCommands.command(this::list);
+        return DataCommand.command(this::list);
     }
 
     AbstractCommand nameList() {
-        return TransferCommands.command(this::nameList);
+        return DataCommand.command(this::nameList);
     }
 
     AbstractCommand machineList() {
-        return TransferCommands.command(this::machineList);
+        return DataCommand.command(this::machineList);
     }
 
     AbstractCommand machineListFile() {
@@ -83,7 +83,7 @@ final class ListingCommands {
         return simple((s, c, r) -> s.write(new RawLinesReply(211, "Extensions supported:", FEATURES, "End.")));
     }
 
-    private static AbstractCommand simple(TransferCommands.Body body) {
+    private static AbstractCommand simple(DataCommand.Body body) {
         return new AbstractCommand() {
             @Override
             public void execute(FtpIoSession session, FtpServerContext context, FtpRequest request) throws IOException {
@@ -374,7 +374,7 @@ final class ListingCommands {
 
     /** Opens the data connection, sends the listing in one write and answers 226 with {@code closing}. */
     private static void send(FtpIoSession session, StringBuilder listing, List<String> closing) {
-        if (!TransferCommands.dataConnectionPrepared(session)) {
+        if (!DataCommand.dataConnectionPrepared(session)) {
             return;
         }
         session.write(new PureReply(150, "Accepted data connection"));

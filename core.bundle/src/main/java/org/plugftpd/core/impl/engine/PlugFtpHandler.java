@@ -55,7 +55,9 @@ final class PlugFtpHandler implements FtpHandler {
         ServerSettings settings = engine.settings();
         SessionTable table = engine.sessions();
         InetSocketAddress remote = EngineContext.remote(session);
-        FtpReply refusal = engine.guards().admit(remote).map(text -> (FtpReply) new PureReply(421, text)).orElse(null);
+        // a required feature service (e.g. quota) absent: no session may run unaccounted
+        FtpReply refusal = engine.services().admissionRefusal()
+                .or(() -> engine.guards().admit(remote)).map(text -> (FtpReply) new PureReply(421, text)).orElse(null);
         LiveSession live = null;
         synchronized (table) {
             int total = table.count();

@@ -6,10 +6,10 @@ import java.util.List;
  * A reply framed as Pure-FTPd frames it (spec/server-behaviour.md §1): every line carries the
  * code, {@code code-text} on all but the last, {@code code text} on the last. Immutable.
  */
-final class PureReply extends FramedReply {
+public final class PureReply extends FramedReply {
     private final List<String> lines;
 
-    PureReply(int code, List<String> lines) {
+    public PureReply(int code, List<String> lines) {
         super(code);
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("a reply needs a line");
@@ -17,7 +17,7 @@ final class PureReply extends FramedReply {
         this.lines = List.copyOf(lines);
     }
 
-    PureReply(int code, String line) {
+    public PureReply(int code, String line) {
         this(code, List.of(line));
     }
 

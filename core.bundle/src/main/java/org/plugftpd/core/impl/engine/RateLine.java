@@ -3,13 +3,13 @@ package org.plugftpd.core.impl.engine;
 import java.util.Locale;
 
 /** The "N seconds (measured here), R unit per second" line of a transfer reply (spec/server-behaviour.md §4). */
-final class RateLine {
+public final class RateLine {
 
     private RateLine() {
     }
 
     /** @return the line, or null when the rate is too small to print (≤ 0.1 B/s) */
-    static String of(long bytes, long nanos) {
+    public static String of(long bytes, long nanos) {
         double seconds = nanos / 1e9;
         double speed = bytes / Math.max(seconds, 1e-6);
         String unit;

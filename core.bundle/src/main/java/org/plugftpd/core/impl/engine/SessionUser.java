@@ -16,7 +16,7 @@ import org.plugftpd.core.impl.fs.JailedUser;
  * The engine's view of a logged-in account: the jail it lives in, whether it may write, and the
  * bandwidth FtpServer's data connection enforces. One per session; immutable.
  */
-final class SessionUser implements User, JailedUser {
+public final class SessionUser implements User, JailedUser {
     private final Account account;
     private final boolean anonymous;
     private final Path jailRoot;
@@ -34,11 +34,11 @@ final class SessionUser implements User, JailedUser {
         this.idleSeconds = idleSeconds;
     }
 
-    Account account() {
+    public Account account() {
         return account;
     }
 
-    boolean anonymous() {
+    public boolean anonymous() {
         return anonymous;
     }
 

@@ -47,6 +47,9 @@ public final class FtpCommands {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile FtpServerStatus server;
 
+    @Reference
+    private org.plugftpd.core.impl.service.FeatureServices features;
+
     @Activate
     public FtpCommands(@Reference SessionRegistry sessions, @Reference AuthChain auth,
             @Reference EventDispatcher events) {
@@ -95,6 +98,7 @@ public final class FtpCommands {
                     lane.present() ? "" : " (away, events kept)", lane.delivered(), lane.backlog(), lane.dropped(),
                     lane.failures()));
         }
+        features.figures().forEach(f -> lines.add(f.line()));
         if (lines.isEmpty()) {
             out.append("  (none: no authenticator, logins get 530)\n");
         }

@@ -11,9 +11,6 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.plugftpd.core.impl.auth.AuthChain;
 import org.plugftpd.core.impl.engine.EngineContext;
@@ -21,7 +18,8 @@ import org.plugftpd.core.impl.engine.FtpEngine;
 import org.plugftpd.core.impl.events.EventDispatcher;
 import org.plugftpd.core.impl.guard.GuardChain;
 import org.plugftpd.core.impl.session.SessionTable;
-import org.plugftpd.quota.api.QuotaService;
+import org.plugftpd.core.impl.service.FeatureServices;
+import org.plugftpd.core.impl.transfer.TransferCommands;
 import org.plugftpd.server.api.FtpServerStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +27,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the FTP server from the {@code plugftpd.server} configuration and applies its changes
  * live. A bad value is refused with a log line naming the key, and the running settings stay.
- * Feature services (quota) are dynamic: they come and go without touching open sessions.
+ * Feature services (quota, upload vetoes) are bound dynamically by {@link FeatureServices}: they
+ * come and go without touching open sessions, under the policy this component sets from the
+ * configuration (required services, failure modes, time limit).
  */
 @Component(service = FtpServerStatus.class, configurationPid = ServerConfig.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
@@ -43,15 +43,15 @@ public final class FtpServerComponent implements FtpServerStatus {
     private volatile ServerSettings settings;
     private volatile Instant startedAt;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private volatile QuotaService quota;
+    private final FeatureServices services;
 
     @Activate
     public FtpServerComponent(@Reference AuthChain auth, @Reference SessionTable sessions,
-            @Reference EventDispatcher events, @Reference GuardChain guards, Map<String, Object> properties,
+            @Reference EventDispatcher events, @Reference GuardChain guards, @Reference FeatureServices services,
+            Map<String, Object> properties,
             org.osgi.framework.BundleContext bundleContext) throws InvalidSettingException {
         this.events = events;
+        this.services = services;
         this.version = bundleContext.getBundle().getVersion().toString();
         try {
             this.settings = ServerSettings.parse(properties);
@@ -60,7 +60,10 @@ public final class FtpServerComponent implements FtpServerStatus {
             throw e;
         }
         events.capacity(settings.eventQueueCapacity());
-        this.engine = new FtpEngine(new EngineContext(() -> this.settings, auth, sessions, events, () -> quota, guards));
+        // before the listener opens: required services and failure policy hold from the first connection
+        services.policy(settings.servicePolicy());
+        EngineContext context = new EngineContext(() -> this.settings, auth, sessions, events, services, guards);
+        this.engine = new FtpEngine(context, TransferCommands.all(context));
         engine.start(settings);
         startedAt = Instant.now();
     }
@@ -83,6 +86,7 @@ public final class FtpServerComponent implements FtpServerStatus {
             return;
         }
         events.capacity(next.eventQueueCapacity());
+        services.policy(next.servicePolicy());
         settings = next;
         LOG.info("{}: configuration applied", ServerConfig.PID);
     }

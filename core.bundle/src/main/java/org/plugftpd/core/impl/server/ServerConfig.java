@@ -2,6 +2,7 @@ package org.plugftpd.core.impl.server;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 
 /** The {@code plugftpd.server} configuration ({@code etc/plugftpd.server.cfg}). */
 @ObjectClassDefinition(id = ServerConfig.PID, name = "plugftpd server",
@@ -77,6 +78,23 @@ public @interface ServerConfig {
 
     @AttributeDefinition(description = "Directory levels a recursive listing (LIST -R, NLST -R) shows, the top one included (Pure-FTPd -L, second part)")
     int maxListDepth() default 5;
+
+    @AttributeDefinition(description = "Milliseconds a feature service's call (authenticator, quota, upload veto) may take; 0 = no limit")
+    int serviceTimeout() default 10_000;
+
+    @AttributeDefinition(description = "When the quota fails or overruns its time: closed refuses the write (451), open lets it through uncounted",
+            options = {@Option(label = "closed", value = "closed"), @Option(label = "open", value = "open")})
+    String quotaFailure() default "closed";
+
+    @AttributeDefinition(description = "When an upload veto fails or overruns its time: closed refuses the upload (451), open skips it",
+            options = {@Option(label = "closed", value = "closed"), @Option(label = "open", value = "open")})
+    String uploadVetoFailure() default "closed";
+
+    @AttributeDefinition(description = "Feature services the site requires (quota, uploadVeto, authenticator): until bound, new connections get 421", required = false)
+    String requiredServices() default "";
+
+    @AttributeDefinition(description = "Milliseconds logins and writes wait for a required service that went away (a bundle update)")
+    int requiredServiceGrace() default 10_000;
 
     @AttributeDefinition(description = "TLS on the control connection: off (this release serves plain FTP only)")
     String tls() default "off";

@@ -6,6 +6,11 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.time.Duration;
+
+import org.plugftpd.core.impl.service.ServicePolicy;
 
 /**
  * The validated {@code plugftpd.server} configuration. {@link #parse} checks every key and names
@@ -38,6 +43,7 @@ public final class ServerSettings {
     private final int dataSocketBuffer;
     private final int maxListFiles;
     private final int maxListDepth;
+    private final ServicePolicy servicePolicy;
 
     private ServerSettings(Reader r) throws InvalidSettingException {
         address = r.address("address");
@@ -65,6 +71,13 @@ public final class ServerSettings {
         // Pure-FTPd -L <max files>:<max depth>, defaults DEFAULT_MAX_LS_FILES/DEPTH of its ftpd.h
         maxListFiles = r.integer("maxListFiles", 10_000, 1, 1_000_000);
         maxListDepth = r.integer("maxListDepth", 5, 0, 100);
+        int serviceTimeout = r.integer("serviceTimeout", 10_000, 0, 600_000);
+        boolean quotaOpen = r.choice("quotaFailure", "closed", "closed", "open").equals("open");
+        boolean vetoOpen = r.choice("uploadVetoFailure", "closed", "closed", "open").equals("open");
+        Set<String> required = r.names("requiredServices", ServicePolicy.KNOWN);
+        int grace = r.integer("requiredServiceGrace", 10_000, 0, 600_000);
+        servicePolicy = new ServicePolicy(Duration.ofMillis(serviceTimeout), quotaOpen, vetoOpen, required,
+                Duration.ofMillis(grace));
         String tls = r.text("tls", "off");
         if (!tls.equals("off")) {
             throw new InvalidSettingException("tls", tls, "only 'off' is supported by this release");
@@ -117,6 +130,8 @@ public final class ServerSettings {
     public int dataSocketBuffer() { return dataSocketBuffer; }
     public int maxListFiles() { return maxListFiles; }
     public int maxListDepth() { return maxListDepth; }
+    /** serviceTimeout, quotaFailure, uploadVetoFailure, requiredServices, requiredServiceGrace. */
+    public ServicePolicy servicePolicy() { return servicePolicy; }
 
     /** The folder relative paths in the configuration are resolved against. */
     public static Path home() {
@@ -171,6 +186,39 @@ public final class ServerSettings {
                 throw new InvalidSettingException(key, v, "must be between " + min + " and " + max);
             }
             return n;
+        }
+
+        String choice(String key, String def, String... allowed) throws InvalidSettingException {
+            String v = raw(key);
+            if (v == null || v.isEmpty()) {
+                return def;
+            }
+            for (String a : allowed) {
+                if (a.equalsIgnoreCase(v)) {
+                    return a;
+                }
+            }
+            throw new InvalidSettingException(key, v, "must be one of " + String.join(", ", allowed));
+        }
+
+        /** A comma-separated list of names, each one of {@code known}. */
+        Set<String> names(String key, Set<String> known) throws InvalidSettingException {
+            String v = raw(key);
+            if (v == null || v.isEmpty()) {
+                return Set.of();
+            }
+            Set<String> names = new TreeSet<>();
+            for (String part : v.split(",")) {
+                String name = part.trim();
+                if (name.isEmpty()) {
+                    continue;
+                }
+                if (!known.contains(name)) {
+                    throw new InvalidSettingException(key, v, "'" + name + "' is not one of " + new TreeSet<>(known));
+                }
+                names.add(name);
+            }
+            return names;
         }
 
         boolean bool(String key, boolean def) throws InvalidSettingException {
