@@ -78,6 +78,28 @@ public class AbortIT extends FtpTestSupport {
         }
     }
 
+    /**
+     * ABOR sent the moment the 150 arrives, before the server has its data connection armed for
+     * ABOR: the abort is kept and stops the upload as soon as it is armed, every time (a lost
+     * ABOR leaves the upload waiting on a data connection the client never closes).
+     */
+    @Test
+    public void aborRightAfterThe150AlwaysStopsTheUpload() throws Exception {
+        try (RawSession session = RawSession.login(port, "abuser", "pw")) {
+            for (int i = 0; i < 40; i++) {
+                try (Socket data = session.openData()) {
+                    assertTrue(session.command("STOR race.bin").startsWith("150"));
+                    send(session.out, "ABOR");
+                    assertEquals("round " + i, "426 Transfer aborted\n", readReply(session.in));
+                    assertTrue(readReply(session.in).startsWith("226"));
+                }
+            }
+            assertTrue(session.command("NOOP").startsWith("200"));
+        }
+        assertTrue(eventually(() -> quota.ended.get() == 40));
+        assertTrue(Files.notExists(home.resolve("race.bin")));
+    }
+
     @Test
     public void aborWithNothingRunningGetsPureFtpdsSuccessLine() throws Exception {
         try (RawSession session = RawSession.login(port, "abuser", "pw")) {

@@ -36,7 +36,13 @@ public final class LiveSession {
     private volatile long uploadedBytes;
     private volatile long downloadedBytes;
     /** Stops the running transfer at once (closes its data connection); null while idle. */
-    private volatile Runnable transferAbort;
+    /** Guards the three fields below: ABOR's thread and the transfer's thread meet here. */
+    private final Object abortLock = new Object();
+    private Runnable transferAbort;
+    /** A transfer command is running: from its start, before its 150, until its reply. */
+    private boolean transferCommand;
+    /** ABOR was read after the command started but before its data connection could be closed. */
+    private boolean abortPending;
 
     LiveSession(long id, InetSocketAddress remote, InetSocketAddress local, Instant start, Runnable closer) {
         this.id = id;
@@ -151,18 +157,58 @@ public final class LiveSession {
     }
 
     /**
-     * The running transfer says how it can be stopped from another thread (ABOR read on the
-     * control connection while the transfer's own thread is busy); {@code null} when it ends.
+     * A transfer command (RETR, STOR, APPE, STOU) starts. From now until {@link
+     * #transferCommandEnded} an ABOR read on the control connection is meant for it, even when
+     * it arrives before the transfer has a data connection to close (the client may send ABOR
+     * as soon as it reads the 150): such an ABOR is kept and fires when {@link #abortableBy}
+     * arms the transfer.
      */
-    public void abortableBy(Runnable abort) {
-        this.transferAbort = abort;
+    public void transferCommandStarted() {
+        synchronized (abortLock) {
+            transferCommand = true;
+            abortPending = false;
+            transferAbort = null;
+        }
     }
 
-    /** Stops the running transfer, if any; true when there was one. Any thread. */
+    /** The transfer command has answered: a later ABOR has nothing to stop. */
+    public void transferCommandEnded() {
+        synchronized (abortLock) {
+            transferCommand = false;
+            abortPending = false;
+            transferAbort = null;
+        }
+    }
+
+    /**
+     * The running transfer says how it can be stopped from another thread (ABOR read on the
+     * control connection while the transfer's own thread is busy); {@code null} when it ends.
+     * When an ABOR came first, {@code abort} runs at once, on the calling thread.
+     */
+    public void abortableBy(Runnable abort) {
+        boolean fire;
+        synchronized (abortLock) {
+            transferAbort = abort;
+            fire = abort != null && abortPending;
+            abortPending = false;
+        }
+        if (fire) {
+            abort.run();
+        }
+    }
+
+    /**
+     * Stops the running transfer, if any, or marks it to be stopped as soon as it is armed;
+     * true when a transfer command was running. Any thread.
+     */
     public boolean abortTransfer() {
-        Runnable abort = transferAbort;
-        if (abort == null) {
-            return false;
+        Runnable abort;
+        synchronized (abortLock) {
+            abort = transferAbort;
+            if (abort == null) {
+                abortPending = transferCommand;
+                return transferCommand;
+            }
         }
         abort.run();
         return true;

@@ -82,10 +82,10 @@ public final class TransferCommands {
         TransferCommands t = new TransferCommands(engine);
         FileCommands f = new FileCommands(engine);
         Map<String, Command> all = new LinkedHashMap<>();
-        all.put("RETR", DataCommand.command(t::retrieve));
-        all.put("STOR", DataCommand.command((s, c, r) -> t.upload(s, c, r, Mode.STORE)));
-        all.put("APPE", DataCommand.command((s, c, r) -> t.upload(s, c, r, Mode.APPEND)));
-        all.put("STOU", DataCommand.command((s, c, r) -> t.upload(s, c, r, Mode.UNIQUE)));
+        all.put("RETR", DataCommand.command(abortable(t::retrieve)));
+        all.put("STOR", DataCommand.command(abortable((s, c, r) -> t.upload(s, c, r, Mode.STORE))));
+        all.put("APPE", DataCommand.command(abortable((s, c, r) -> t.upload(s, c, r, Mode.APPEND))));
+        all.put("STOU", DataCommand.command(abortable((s, c, r) -> t.upload(s, c, r, Mode.UNIQUE))));
         all.put("ALLO", simple(TransferCommands::allocate));
         all.put("ABOR", simple(TransferCommands::abort));
         all.put("DELE", simple(f::delete));
@@ -100,6 +100,26 @@ public final class TransferCommands {
         });
         all.put("RNTO", simple(f::renameTo));
         return all;
+    }
+
+    /**
+     * A transfer command inside its ABOR window: an ABOR read while it runs, even before its
+     * data connection is open, stops it (see {@link LiveSession#transferCommandStarted}).
+     */
+    private static DataCommand.Body abortable(DataCommand.Body body) {
+        return (session, context, request) -> {
+            LiveSession live = EngineContext.live(session);
+            if (live == null) {
+                body.run(session, context, request);
+                return;
+            }
+            live.transferCommandStarted();
+            try {
+                body.run(session, context, request);
+            } finally {
+                live.transferCommandEnded();
+            }
+        };
     }
 
     static AbstractCommand simple(DataCommand.Body body) {
